@@ -1,0 +1,191 @@
+package dev.go4j;
+
+import dev.go4j.internal.clock.Clock;
+import dev.go4j.internal.park.Park;
+import dev.go4j.internal.runtime.Goroutine;
+import dev.go4j.internal.runtime.Program;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Goroutines and the life of a Go program: Go's {@code go} statement, {@code func main}, {@code os.Exit} and
+ * the goroutine functions of package {@code runtime}.
+ *
+ * <p>A goroutine is a virtual thread that go4j starts and numbers. Write a program's {@code main} through
+ * {@link #main(String[], Task)} to get a Go program's rules: the program ends when {@code main}'s body returns,
+ * whatever other goroutines are doing, and an exception escaping any goroutine ends it with Go's panic report.
+ *
+ * {@snippet :
+ * import static dev.go4j.Go.*;
+ *
+ * public class Hello {
+ *     public static void main(String[] args) {
+ *         Go.main(args, () -> {
+ *             var wg = new WaitGroup();
+ *             for (int i = 0; i < 3; i++) {
+ *                 int n = i;
+ *                 wg.go(() -> System.out.println("hello from goroutine " + n));
+ *             }
+ *             wg.await();
+ *         });
+ *     }
+ * }
+ * }
+ *
+ * <p>Deviations from Go, also listed in the README: a goroutine that computes without ever blocking is not
+ * preempted by go4j (the JDK's scheduler decides, and with all carriers busy others wait); goroutines do not
+ * inherit {@link InheritableThreadLocal} values; {@link #gomaxprocs()} is read-only; outside {@code Go.main}
+ * failures follow {@link PanicPolicy#UNCAUGHT_EXCEPTION_HANDLER}.
+ */
+public final class Go {
+    private Go() {
+    }
+
+    /**
+     * Starts {@code task} in a new goroutine, Go's {@code go f()}. Returns at once; the goroutine runs
+     * concurrently. An exception escaping the task follows the {@linkplain PanicPolicy panic policy}. Everything
+     * the caller did before {@code go} happens-before the task starts.
+     *
+     * @param task the goroutine's body
+     * @throws NullPointerException if {@code task} is null
+     */
+    public static void go(Task task) {
+        Goroutine.start(Objects.requireNonNull(task, "task"));
+    }
+
+    /**
+     * Runs a Go program: {@code body} runs as goroutine 1, and when it returns the process ends with status 0,
+     * even if other goroutines are still running, blocked or spinning. The {@linkplain PanicPolicy panic policy}
+     * is {@link PanicPolicy#EXIT} unless chosen explicitly: an exception escaping any goroutine prints
+     * {@code panic: …} and exits with status 2. Never returns.
+     *
+     * @param args the program's arguments, as given to Java's {@code main} (kept for symmetry; not used)
+     * @param body the program, Go's {@code func main}
+     */
+    public static void main(String[] args, Task body) {
+        Objects.requireNonNull(args, "args");
+        Objects.requireNonNull(body, "body");
+        Thread main = Goroutine.startMain(body);
+        boolean interrupted = false;
+        while (true) {
+            try {
+                main.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Program.exit(0);
+    }
+
+    /**
+     * Ends the program at once with {@code status}, Go's {@code os.Exit}: standard output and error are flushed,
+     * no {@code finally} block of any goroutine runs. Unlike Go, the JVM's shutdown hooks do run. Never returns.
+     *
+     * @param status the exit status
+     */
+    public static void exit(int status) {
+        Program.exit(status);
+    }
+
+    /**
+     * Pauses the current goroutine for at least {@code d}, Go's {@code time.Sleep}; returns at once if {@code d}
+     * is zero or negative. Measured on go4j's clock. Wait reason {@code sleep}.
+     *
+     * @param d how long to sleep
+     * @throws Interrupted if the thread is interrupted while sleeping
+     */
+    public static void sleep(Duration d) {
+        Objects.requireNonNull(d, "d");
+        if (d.isNegative() || d.isZero()) {
+            return;
+        }
+        Park.sleepUntil(Clock.current().deadlineAfter(d));
+    }
+
+    /** Yields the processor so other goroutines may run, Go's {@code runtime.Gosched}. */
+    public static void gosched() {
+        Thread.yield();
+    }
+
+    /**
+     * Returns the number of goroutines that currently exist, Go's {@code runtime.NumGoroutine}: every goroutine
+     * started by go4j that has not finished, including the main goroutine under {@link #main Go.main}. Threads go4j
+     * did not start are not counted.
+     *
+     * @return the number of live goroutines
+     */
+    public static int numGoroutine() {
+        return Goroutine.liveCount();
+    }
+
+    /**
+     * Returns how many goroutines can run in parallel: the parallelism of the JDK's virtual-thread scheduler
+     * (the system property {@code jdk.virtualThreadScheduler.parallelism}, else the number of available
+     * processors). Unlike Go's {@code runtime.GOMAXPROCS} it cannot be changed while the program runs.
+     *
+     * @return the virtual-thread scheduler's parallelism
+     */
+    public static int gomaxprocs() {
+        String configured = System.getProperty("jdk.virtualThreadScheduler.parallelism");
+        if (configured != null) {
+            try {
+                return Integer.parseInt(configured.trim());
+            } catch (NumberFormatException e) {
+                // The JDK rejects such a value at start-up; fall through to its default.
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Returns an executor that runs each task in a new goroutine, for APIs that take an {@link Executor}, such as
+     * {@code CompletableFuture.supplyAsync(supplier, Go.executor())}.
+     *
+     * @return an executor that starts one goroutine per task
+     */
+    public static Executor executor() {
+        return GoroutineExecutor.INSTANCE;
+    }
+
+    /**
+     * Chooses what happens to exceptions escaping goroutines and to fatal errors; {@code null} restores the
+     * default ({@link PanicPolicy#EXIT} under {@link #main Go.main}, else
+     * {@link PanicPolicy#UNCAUGHT_EXCEPTION_HANDLER}, unless the system property {@code go4j.panicPolicy} says
+     * {@code exit} or {@code handler}).
+     *
+     * @param policy the policy, or null for the default
+     */
+    public static void setPanicPolicy(PanicPolicy policy) {
+        Program.setPolicy(policy);
+    }
+
+    /**
+     * Returns the panic policy in force.
+     *
+     * @return the policy
+     */
+    public static PanicPolicy panicPolicy() {
+        return Program.policy();
+    }
+
+    /** The executor behind {@link #executor()}. */
+    private enum GoroutineExecutor implements Executor {
+        INSTANCE;
+
+        @Override
+        public void execute(Runnable command) {
+            Objects.requireNonNull(command, "command");
+            Goroutine.start(command::run);
+        }
+
+        @Override
+        public String toString() {
+            return "Go.executor()";
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.go4j.internal.park;
+
+import dev.go4j.WaitReason;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+
+/*
+ * Implementation notes.
+ *
+ * A G (the Go runtime's name) is go4j's record of one goroutine: its id, its thread, and what it is blocked on.
+ * Goroutines started by go4j get a G before their thread starts, registered in LIVE for the goroutine's whole
+ * life. A thread go4j did not start (a JUnit thread, a platform thread of a server) gets a G with id 0 lazily, the
+ * first time it touches the park path; it is in LIVE only while it is parked, so it shows up in awaitBlocked and
+ * later in goroutine dumps, and is never counted as a goroutine.
+ *
+ * waitReason and waitingOn are written only by the G's own thread, with plain writes, just before it parks and
+ * just after it wakes (Park is the only writer). Other threads (awaitBlocked, dumps, the deadlock detector) read
+ * them with opaque reads and combine them with Thread.getState(): a G counts as blocked when its reason is set and
+ * its thread is WAITING or TIMED_WAITING. That read is a snapshot, exact whenever the G stays parked.
+ *
+ * inherited is an opaque slot handed from a parent goroutine to the goroutines it starts (the testable-example
+ * capture scope uses it); written once before the thread starts, so Thread.start publishes it.
+ */
+public final class G {
+    /** Every live goroutine started by go4j, plus foreign threads while they are parked. */
+    private static final ConcurrentHashMap<Thread, G> LIVE = new ConcurrentHashMap<>();
+
+    /** The G of the running thread; set at goroutine start, or lazily for foreign threads. */
+    private static final ThreadLocal<G> CURRENT = new ThreadLocal<>();
+
+    private static final VarHandle WAIT_REASON;
+    private static final VarHandle WAITING_ON;
+
+    /** Goroutine id, 1 for Go.main's goroutine; 0 for threads go4j did not start. Final. */
+    final long id;
+    /** The thread running this goroutine. Final after start (set before Thread.start). */
+    private Thread thread;
+    /** Value handed down from the parent goroutine; written once before start. */
+    private final Object inherited;
+    /** Why this G is parked, or null. Plain writes by the owner thread only (Park); opaque reads by others. */
+    WaitReason waitReason;
+    /** The primitive this G is parked on (a channel, a WaitGroup…), or null. Same access rules as waitReason. */
+    Object waitingOn;
+
+    private G(long id, Thread thread, Object inherited) {
+        this.id = id;
+        this.thread = thread;
+        this.inherited = inherited;
+    }
+
+    /**
+     * Creates the record of a goroutine about to start. Call {@link #attach(Thread)} with its unstarted thread,
+     * then {@link #enter()} first thing on that thread.
+     */
+    public static G newGoroutine(long id, Object inherited) {
+        return new G(id, null, inherited);
+    }
+
+    /** Binds this goroutine to its (unstarted) thread and registers it as live. */
+    public void attach(Thread unstarted) {
+        this.thread = unstarted;
+        LIVE.put(unstarted, this);
+    }
+
+    /** Makes this G the current one of the running thread; the first call of a goroutine's thread. */
+    public void enter() {
+        CURRENT.set(this);
+    }
+
+    /** Unregisters this goroutine: the last call of a goroutine's thread. */
+    public void exit() {
+        LIVE.remove(thread, this);
+    }
+
+    /** The G of the running thread, created (with id 0) for threads go4j did not start. */
+    public static G current() {
+        G g = CURRENT.get();
+        if (g == null) {
+            g = new G(0, Thread.currentThread(), null);
+            CURRENT.set(g);
+        }
+        return g;
+    }
+
+    /** The G of {@code thread} if it is a live goroutine or a parked foreign thread, else null. */
+    public static G of(Thread thread) {
+        return LIVE.get(thread);
+    }
+
+    /** A weakly consistent view of the live goroutines and parked foreign threads. */
+    public static Collection<G> all() {
+        return LIVE.values();
+    }
+
+    /** The goroutine id; 0 for a thread go4j did not start. */
+    public long id() {
+        return id;
+    }
+
+    /** The thread running this G. */
+    public Thread thread() {
+        return thread;
+    }
+
+    /** The value handed down by the goroutine that started this one, or null. */
+    public Object inherited() {
+        return inherited;
+    }
+
+    /** Why this G is parked, as last recorded (an opaque read), or null. */
+    public WaitReason waitReason() {
+        return (WaitReason) WAIT_REASON.getOpaque(this);
+    }
+
+    /** What this G is parked on, as last recorded (an opaque read), or null. */
+    public Object waitingOn() {
+        return WAITING_ON.getOpaque(this);
+    }
+
+    /** True if this G has recorded a wait reason and its thread is parked. */
+    public boolean isBlocked() {
+        if (waitReason() == null) {
+            return false;
+        }
+        Thread.State state = thread.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+    }
+
+    void beginWait(WaitReason reason, Object primitive) {
+        waitReason = reason;
+        waitingOn = primitive;
+        if (id == 0) {
+            LIVE.put(thread, this);
+        }
+    }
+
+    void endWait() {
+        waitReason = null;
+        waitingOn = null;
+        if (id == 0) {
+            LIVE.remove(thread, this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        WaitReason reason = waitReason();
+        String name = id == 0 ? "thread " + thread.getName() : "goroutine " + id;
+        return reason == null ? name : name + " [" + reason + "]";
+    }
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            WAIT_REASON = lookup.findVarHandle(G.class, "waitReason", WaitReason.class);
+            WAITING_ON = lookup.findVarHandle(G.class, "waitingOn", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}

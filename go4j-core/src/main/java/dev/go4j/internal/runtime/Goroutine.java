@@ -1,0 +1,95 @@
+package dev.go4j.internal.runtime;
+
+import dev.go4j.Task;
+import dev.go4j.internal.park.G;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/*
+ * Implementation notes.
+ *
+ * Starting goroutines. A goroutine is a virtual thread named "goroutine N" that runs its task inside run(),
+ * which binds its G, hands an escaping exception to Program (the panic policy), and unregisters the G.
+ *
+ * Ids: 1 is reserved for Go.main's goroutine; every other goroutine takes the next id from 2 on, so ids only grow,
+ * as in Go (which also never reuses goroutine ids). The live count includes main under Go.main and is decremented
+ * after the task has returned, so a goroutine counts until it has really finished (Go's NumGoroutine is the
+ * same).
+ *
+ * Virtual threads do not inherit InheritableThreadLocal values: goroutines have no parent in Go, and inheriting
+ * would copy maps on every spawn. What a goroutine does inherit is its parent's G.inherited slot (the capture
+ * scope of testable examples).
+ */
+public final class Goroutine {
+    static final long MAIN_ID = 1;
+    private static final AtomicLong NEXT_ID = new AtomicLong(MAIN_ID + 1);
+    private static final AtomicInteger LIVE_COUNT = new AtomicInteger();
+    private static final ThreadFactory VIRTUAL_THREADS =
+            Thread.ofVirtual().inheritInheritableThreadLocals(false).factory();
+
+    private Goroutine() {
+    }
+
+    /** Starts {@code task} as a new goroutine. */
+    public static void start(Task task) {
+        start(NEXT_ID.getAndIncrement(), inheritedFromCurrent(), task);
+    }
+
+    /** Starts {@code task} as goroutine 1 of a Go.main program and returns its thread. */
+    public static Thread startMain(Task task) {
+        Program.enterMain();
+        return start(MAIN_ID, null, task);
+    }
+
+    /** The number of live goroutines (including main under Go.main). */
+    public static int liveCount() {
+        return LIVE_COUNT.get();
+    }
+
+    private static Object inheritedFromCurrent() {
+        return G.current().inherited();
+    }
+
+    private static Thread start(long id, Object inherited, Task task) {
+        G g = G.newGoroutine(id, inherited);
+        Thread thread = VIRTUAL_THREADS.newThread(() -> run(g, task));
+        thread.setName("goroutine " + id);
+        g.attach(thread);
+        LIVE_COUNT.incrementAndGet();
+        try {
+            thread.start();
+        } catch (RuntimeException | Error e) {
+            LIVE_COUNT.decrementAndGet();
+            g.exit();
+            throw e;
+        }
+        return thread;
+    }
+
+    private static void run(G g, Task task) {
+        g.enter();
+        try {
+            runReportingFailure(g, task);
+        } finally {
+            g.exit();
+            LIVE_COUNT.decrementAndGet();
+        }
+    }
+
+    /**
+     * Runs {@code task} on the current goroutine; an exception it throws goes to the panic policy (which may end
+     * the process). Returns normally otherwise, so callers can run clean-up that must follow the report.
+     */
+    public static void runReportingFailure(Task task) {
+        runReportingFailure(G.current(), task);
+    }
+
+    private static void runReportingFailure(G g, Task task) {
+        try {
+            task.run();
+        } catch (Throwable failure) {
+            Program.goroutineFailed(g, failure);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.go4j.internal.runtime;
+
+import dev.go4j.FatalError;
+import dev.go4j.Panic;
+import dev.go4j.PanicPolicy;
+import dev.go4j.internal.park.G;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Locale;
+
+/*
+ * Implementation notes.
+ *
+ * The process-level rules of a Go program: how it ends and what a failure does.
+ *
+ * - Panic policy: explicit (API, else the system property go4j.panicPolicy) wins; otherwise EXIT inside Go.main
+ *   and UNCAUGHT_EXCEPTION_HANDLER elsewhere. Both fields are volatile and read on failure paths only.
+ * - A goroutine's escaping exception under EXIT: print Go's report to stderr, flush, System.exit(2). System.exit
+ *   never returns, so the failing goroutine stays blocked there while shutdown hooks run; other goroutines may run
+ *   on briefly, as other threads in a Go program run until exit(2) lands.
+ * - FatalError under EXIT: reported where it happens (fatal() is called before anything is thrown) and
+ *   Runtime.halt(2), so no finally block and no shutdown hook runs, as with Go's fatal errors.
+ * - Go.exit(code): flush stdout/stderr, System.exit(code). Shutdown hooks run (the JVM's own contract); finally
+ *   blocks of goroutines do not, as Go's deferred functions do not run on os.Exit.
+ */
+public final class Program {
+    private static final String POLICY_PROPERTY = "go4j.panicPolicy";
+
+    /** Policy chosen through the API or the system property, or null for the default. */
+    private static volatile PanicPolicy explicitPolicy = policyFromProperty();
+    /** True once Go.main has started. */
+    private static volatile boolean mainMode;
+
+    private Program() {
+    }
+
+    /** Marks the process as a Go program run by Go.main. */
+    static void enterMain() {
+        mainMode = true;
+    }
+
+    /** Whether Go.main runs this program. */
+    public static boolean isMain() {
+        return mainMode;
+    }
+
+    /** The policy in force. */
+    public static PanicPolicy policy() {
+        PanicPolicy explicit = explicitPolicy;
+        if (explicit != null) {
+            return explicit;
+        }
+        return mainMode ? PanicPolicy.EXIT : PanicPolicy.UNCAUGHT_EXCEPTION_HANDLER;
+    }
+
+    /** Chooses the policy explicitly; null restores the default (or the system property's choice). */
+    public static void setPolicy(PanicPolicy policy) {
+        explicitPolicy = policy != null ? policy : policyFromProperty();
+    }
+
+    private static PanicPolicy policyFromProperty() {
+        String value = System.getProperty(POLICY_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "exit" -> PanicPolicy.EXIT;
+            case "handler" -> PanicPolicy.UNCAUGHT_EXCEPTION_HANDLER;
+            default -> throw new IllegalArgumentException(
+                    POLICY_PROPERTY + " must be \"exit\" or \"handler\", not \"" + value + "\"");
+        };
+    }
+
+    /**
+     * Handles an exception that escaped goroutine {@code g}: under EXIT reports it and ends the process (never
+     * returns); otherwise hands it to the thread's uncaught-exception handler and returns.
+     */
+    public static void goroutineFailed(G g, Throwable failure) {
+        if (policy() == PanicPolicy.EXIT) {
+            if (failure instanceof FatalError fatal) {
+                halt(fatal, g);
+            }
+            report("panic: " + panicText(failure), g, failure);
+            flushStandardStreams();
+            System.exit(2);
+        }
+        Thread thread = Thread.currentThread();
+        thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
+    }
+
+    /**
+     * Go's fatal error. Under EXIT it prints {@code fatal error: <message>} with the current stack and halts with
+     * status 2, never returning; otherwise it returns the {@link FatalError} for the caller to throw.
+     */
+    public static FatalError fatal(String message) {
+        FatalError error = new FatalError(message);
+        if (policy() == PanicPolicy.EXIT) {
+            halt(error, G.current());
+        }
+        return error;
+    }
+
+    /** Ends the program with {@code status}, as Go's os.Exit; never returns. */
+    public static void exit(int status) {
+        flushStandardStreams();
+        System.exit(status);
+        throw new AssertionError("System.exit returned");
+    }
+
+    private static void halt(FatalError error, G g) {
+        report("fatal error: " + error.getMessage(), g, error);
+        flushStandardStreams();
+        Runtime.getRuntime().halt(2);
+    }
+
+    /** Go's text for a panic value: the message of go4j's own exceptions, toString() of any other. */
+    static String panicText(Throwable failure) {
+        if (failure instanceof Panic || failure instanceof FatalError) {
+            return String.valueOf(failure.getMessage());
+        }
+        return failure.toString();
+    }
+
+    /**
+     * Prints Go's report: the headline, an empty line, {@code goroutine N [running]:}, then the Java stack with
+     * its "Caused by:" chain (the stack trace without its first line, which the headline replaces).
+     */
+    static void report(String headline, G g, Throwable failure) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        String stack = trace.toString();
+        int firstLineEnd = stack.indexOf('\n');
+        String frames = firstLineEnd < 0 ? "" : stack.substring(firstLineEnd + 1);
+        String who = g.id() == 0 ? "thread \"" + g.thread().getName() + "\"" : "goroutine " + g.id();
+        flushStandardStreams();
+        System.err.print(headline + "\n\n" + who + " [running]:\n" + frames);
+        System.err.flush();
+    }
+
+    private static void flushStandardStreams() {
+        System.out.flush();
+        System.err.flush();
+    }
+}

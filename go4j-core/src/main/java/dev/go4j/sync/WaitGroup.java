@@ -1,0 +1,186 @@
+package dev.go4j.sync;
+
+import dev.go4j.Interrupted;
+import dev.go4j.Panic;
+import dev.go4j.Task;
+import dev.go4j.WaitReason;
+import dev.go4j.internal.park.Park;
+import dev.go4j.internal.park.Waiter;
+import dev.go4j.internal.runtime.Goroutine;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
+
+/**
+ * Waits for a collection of goroutines to finish, Go's {@code sync.WaitGroup}.
+ *
+ * <p>{@link #go(Task)} starts a goroutine that the group waits for; or call {@link #add(int)} before starting
+ * work and {@link #done()} when each piece finishes. {@link #await()} (Go's {@code Wait}; {@code wait()} is taken
+ * by {@link Object}) blocks until the counter is zero. Each {@code done()} happens-before the {@code await()} that
+ * it unblocks returns.
+ *
+ * {@snippet :
+ * var wg = new WaitGroup();
+ * for (String url : urls) {
+ *     wg.go(() -> fetch(url));
+ * }
+ * wg.await(); // all fetches have finished
+ * }
+ *
+ * <p>If a task started with {@link #go(Task)} throws: under {@link dev.go4j.PanicPolicy#EXIT} the process ends and
+ * {@code done()} is never called, as in Go; under {@link dev.go4j.PanicPolicy#UNCAUGHT_EXCEPTION_HANDLER} (go4j used
+ * as a library) {@code done()} is called after the exception has reached the thread's handler, so
+ * {@code await()} cannot hang — a deviation from Go, which has no such mode.
+ */
+public final class WaitGroup {
+    /*
+     * Implementation notes.
+     *
+     * counter is the number of outstanding done() calls. waiters is a Treiber stack of the Waiters of goroutines
+     * blocked in await() for the current "generation" (the stretch until the counter next reaches zero).
+     *
+     * - add(delta) changes the counter with one atomic add. The call that brings it to zero takes the whole stack
+     *   (getAndSet null) and signals every waiter on it. Counter updates are a single total order, so all done()
+     *   calls of a generation happen-before that release, and the release happens-before each woken await().
+     * - await() reads the counter (volatile): zero means return at once. Otherwise it pushes its Waiter, then
+     *   reads the counter again. If the last done() ran between the two reads, its release may have taken the
+     *   stack before the push: the waiter then sees zero on the second read and withdraws itself (cancel) instead
+     *   of waiting for a release that will not come. If cancel() fails, a release reached it: it was woken anyway.
+     * - A release that raced a new generation can wake a waiter that arrived after the counter went up again
+     *   (the last done() brought it to zero, a valid add(1) raised it before the release took the stack, and an
+     *   await() pushed in between). So a woken waiter reads the counter again and waits anew if it is not zero.
+     *   Valid programs never make an earlier generation's waiter wait again: Go requires new add() calls to
+     *   happen after the previous await() calls have returned.
+     * - A withdrawn (cancelled: interrupted or self-released) node stays on the stack until the next release or
+     *   until a later push unlinks the dead nodes at the top. So the stack holds live waiters plus at most the
+     *   nodes abandoned since the last release below a live one.
+     * - Go detects some misuse (Add concurrent with Wait at counter zero, reuse before Wait returned) by packing a
+     *   waiter count into the state word; go4j reports only the negative counter, which is the misuse Go programs
+     *   actually hit, and tolerates the rest (a waiter of a finished generation simply returns).
+     */
+
+    private static final VarHandle COUNTER;
+    private static final VarHandle WAITERS;
+
+    /** Outstanding done() calls; updated by atomic add only. */
+    private volatile int counter;
+    /** Top of the stack of waiting goroutines; CAS on push, getAndSet on release. */
+    private volatile Node waiters;
+
+    /** Creates a WaitGroup whose counter is zero. */
+    public WaitGroup() {
+    }
+
+    /**
+     * Adds {@code delta}, which may be negative, to the counter. When the counter becomes zero, every goroutine
+     * blocked in {@link #await()} is released. Calls with a positive delta that start from zero should happen
+     * before the {@code await()} they are meant to hold up.
+     *
+     * @param delta the amount to add
+     * @throws Panic {@code sync: negative WaitGroup counter} if the counter would go below zero
+     */
+    public void add(int delta) {
+        int previous = (int) COUNTER.getAndAdd(this, delta);
+        int now = previous + delta;
+        if (now < 0 || (delta < 0 && now > previous)) {
+            COUNTER.getAndAdd(this, -delta);
+            throw new Panic("sync: negative WaitGroup counter");
+        }
+        if (delta > 0 && now < previous) {
+            COUNTER.getAndAdd(this, -delta);
+            throw new Panic("sync: WaitGroup counter overflow");
+        }
+        if (now == 0 && delta != 0) {
+            releaseAll();
+        }
+    }
+
+    /**
+     * Decrements the counter by one, Go's {@code Done}.
+     *
+     * @throws Panic {@code sync: negative WaitGroup counter} if the counter was zero
+     */
+    public void done() {
+        add(-1);
+    }
+
+    /**
+     * Blocks until the counter is zero, Go's {@code Wait}. Returns at once if it is zero already. Wait reason
+     * {@code sync.WaitGroup.Wait}.
+     *
+     * @throws Interrupted if the thread is interrupted while it waits (see {@link Interrupted} for the rules)
+     */
+    public void await() {
+        if (counter == 0) {
+            return;
+        }
+        if (Thread.interrupted()) {
+            throw Park.interrupted();
+        }
+        do {
+            Node node = new Node();
+            push(node);
+            if (counter == 0) {
+                node.cancel();
+                return;
+            }
+            node.await(WaitReason.SYNC_WAITGROUP_WAIT, this, true);
+        } while (counter != 0);
+    }
+
+    /**
+     * Starts {@code task} in a new goroutine that this group waits for, Go 1.25's {@code WaitGroup.Go}: adds one
+     * now, and calls {@link #done()} when the task returns.
+     *
+     * @param task the goroutine's body
+     * @throws NullPointerException if {@code task} is null
+     */
+    public void go(Task task) {
+        Objects.requireNonNull(task, "task");
+        add(1);
+        Goroutine.start(() -> {
+            Goroutine.runReportingFailure(task);
+            done();
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "WaitGroup[counter=" + counter + "]";
+    }
+
+    private void push(Node node) {
+        while (true) {
+            Node top = waiters;
+            Node live = top;
+            while (live != null && !live.isWaiting()) {
+                live = live.next;
+            }
+            node.next = live;
+            if (WAITERS.compareAndSet(this, top, node)) {
+                return;
+            }
+        }
+    }
+
+    private void releaseAll() {
+        for (Node node = (Node) WAITERS.getAndSet(this, null); node != null; node = node.next) {
+            node.signal();
+        }
+    }
+
+    /** A goroutine blocked in await(); next is written before the node is published by CAS. */
+    private static final class Node extends Waiter {
+        Node next;
+    }
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            COUNTER = lookup.findVarHandle(WaitGroup.class, "counter", int.class);
+            WAITERS = lookup.findVarHandle(WaitGroup.class, "waiters", Node.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}

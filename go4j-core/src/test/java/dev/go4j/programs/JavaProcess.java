@@ -1,0 +1,52 @@
+package dev.go4j.programs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a class of the test class path in a child JVM and captures what it printed and its exit status. */
+public final class JavaProcess {
+    /** What a finished child printed, and how it ended. */
+    public record Outcome(int exitStatus, String stdout, String stderr, Duration elapsed) {
+    }
+
+    private JavaProcess() {
+    }
+
+    /** Runs {@code mainClass} with {@code args}; fails the test if it has not ended after {@code timeout}. */
+    public static Outcome run(Class<?> mainClass, Duration timeout, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().close();
+        CompletableFuture<String> stdout = readAll(process.getInputStream());
+        CompletableFuture<String> stderr = readAll(process.getErrorStream());
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(mainClass.getSimpleName() + " did not end within " + timeout);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        return new Outcome(process.exitValue(), stdout.join(), stderr.join(), elapsed);
+    }
+
+    private static CompletableFuture<String> readAll(java.io.InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, r -> Thread.ofVirtual().start(r));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.go4j.test;
+
+import dev.go4j.WaitReason;
+import dev.go4j.internal.park.ParkState;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Waits, in tests, until goroutines are really blocked in a given go4j operation, so that a test orders events
+ * with facts instead of sleeps. A goroutine counts as blocked when it has recorded a {@link WaitReason} on go4j's
+ * park path and its thread is parked ({@code WAITING} or {@code TIMED_WAITING}).
+ *
+ * {@snippet :
+ * var wg = new WaitGroup();
+ * wg.add(1);
+ * Thread waiter = Thread.ofVirtual().start(wg::await);
+ * Goroutines.awaitBlocked(waiter, WaitReason.SYNC_WAITGROUP_WAIT, Duration.ofSeconds(10));
+ * wg.done(); // the waiter was certainly waiting when done() ran
+ * }
+ *
+ * <p>The timeout is only a safety net against a hung test: a condition that holds is seen within about a
+ * millisecond. On timeout the {@link AssertionError} lists what every goroutine was waiting on.
+ */
+public final class Goroutines {
+    private Goroutines() {
+    }
+
+    /**
+     * Waits until {@code thread} is blocked in a go4j operation with wait reason {@code reason}.
+     *
+     * @param thread a goroutine's thread, or any thread that uses go4j
+     * @param reason the wait reason to wait for
+     * @param timeout how long to wait at most
+     * @throws AssertionError if it does not happen within {@code timeout}, or the thread terminates first
+     */
+    public static void awaitBlocked(Thread thread, WaitReason reason, Duration timeout) {
+        ParkState.awaitBlocked(Objects.requireNonNull(thread, "thread"), Objects.requireNonNull(reason, "reason"),
+                Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
+     * Waits until at least {@code count} goroutines are blocked on {@code primitive} (a channel, a WaitGroup, a
+     * mutex…) with wait reason {@code reason}.
+     *
+     * @param primitive the go4j object they wait on
+     * @param reason the wait reason to wait for
+     * @param count how many blocked goroutines to wait for, at least 1
+     * @param timeout how long to wait at most
+     * @throws AssertionError if it does not happen within {@code timeout}
+     * @throws IllegalArgumentException if {@code count} is less than 1
+     */
+    public static void awaitBlocked(Object primitive, WaitReason reason, int count, Duration timeout) {
+        ParkState.awaitBlocked(Objects.requireNonNull(primitive, "primitive"),
+                Objects.requireNonNull(reason, "reason"), count, Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
+     * Returns how many goroutines are blocked on {@code primitive} with {@code reason} right now.
+     *
+     * @param primitive the go4j object they wait on
+     * @param reason the wait reason
+     * @return the number of goroutines parked there now
+     */
+    public static int countBlocked(Object primitive, WaitReason reason) {
+        return ParkState.countBlocked(Objects.requireNonNull(primitive, "primitive"),
+                Objects.requireNonNull(reason, "reason"));
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Testing go4j programs with JUnit: {@link dev.go4j.test.Goroutines#awaitBlocked awaitBlocked} to order tests
+ * without sleeping; testable examples and leak checks follow.
+ */
+module dev.go4j.test {
+    requires transitive dev.go4j;
+    requires transitive org.junit.jupiter.api;
+
+    exports dev.go4j.test;
+}
