@@ -1,8 +1,10 @@
 package dev.go4j.test;
 
 import dev.go4j.WaitReason;
+import dev.go4j.internal.park.G;
 import dev.go4j.internal.park.ParkState;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -64,5 +66,30 @@ public final class Goroutines {
     public static int countBlocked(Object primitive, WaitReason reason) {
         return ParkState.countBlocked(Objects.requireNonNull(primitive, "primitive"),
                 Objects.requireNonNull(reason, "reason"));
+    }
+
+    /**
+     * Returns the threads of the goroutines blocked on {@code primitive} with {@code reason} right now, for a test
+     * that has to clean up goroutines it left blocked on purpose: interrupt them, then join them.
+     *
+     * {@snippet :
+     * Goroutines.awaitBlocked(gate, WaitReason.SYNC_WAITGROUP_WAIT, 1, timeout);
+     * for (Thread stuck : Goroutines.blockedOn(gate, WaitReason.SYNC_WAITGROUP_WAIT)) {
+     *     stuck.interrupt(); // its await() throws Interrupted
+     *     stuck.join();
+     * }
+     * }
+     *
+     * @param primitive the go4j object they wait on
+     * @param reason the wait reason
+     * @return a snapshot of their threads, in no particular order
+     */
+    public static List<Thread> blockedOn(Object primitive, WaitReason reason) {
+        Objects.requireNonNull(primitive, "primitive");
+        Objects.requireNonNull(reason, "reason");
+        return G.all().stream()
+                .filter(g -> g.waitingOn() == primitive && ParkState.isBlocked(g.thread(), reason))
+                .map(G::thread)
+                .toList();
     }
 }

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * its thread is WAITING or TIMED_WAITING. That read is a snapshot, exact whenever the G stays parked.
  *
  * inherited is an opaque slot handed from a parent goroutine to the goroutines it starts (the testable-example
- * capture scope uses it); written once before the thread starts, so Thread.start publishes it.
+ * capture scope uses it). It is written by the G's own thread (setInherited) or before its thread starts, and read
+ * by the same thread when it starts a child, so Thread.start publishes it to the child.
  */
 public final class G {
     /** Every live goroutine started by go4j, plus foreign threads while they are parked. */
@@ -37,8 +38,8 @@ public final class G {
     final long id;
     /** The thread running this goroutine. Final after start (set before Thread.start). */
     private Thread thread;
-    /** Value handed down from the parent goroutine; written once before start. */
-    private final Object inherited;
+    /** Value handed down to goroutines this one starts; written before start or by the owner thread only. */
+    private Object inherited;
     /** Why this G is parked, or null. Plain writes by the owner thread only (Park); opaque reads by others. */
     WaitReason waitReason;
     /** The primitive this G is parked on (a channel, a WaitGroup…), or null. Same access rules as waitReason. */
@@ -104,9 +105,26 @@ public final class G {
         return thread;
     }
 
-    /** The value handed down by the goroutine that started this one, or null. */
+    /** The value handed down by the goroutine that started this one (or set by this one), or null. */
     public Object inherited() {
         return inherited;
+    }
+
+    /**
+     * Sets the value that goroutines started from now on by this G inherit. Only this G's own thread may call
+     * it.
+     */
+    public void setInherited(Object value) {
+        inherited = value;
+    }
+
+    /**
+     * The inherited value of the running thread, or null; unlike {@code current().inherited()} it records nothing
+     * for a thread go4j has not seen, so it is cheap to call on every write of a routing stream.
+     */
+    public static Object currentInherited() {
+        G g = CURRENT.get();
+        return g == null ? null : g.inherited;
     }
 
     /** Why this G is parked, as last recorded (an opaque read), or null. */

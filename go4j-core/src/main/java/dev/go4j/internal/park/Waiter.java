@@ -8,30 +8,45 @@ import java.lang.invoke.VarHandle;
 /*
  * Implementation notes.
  *
- * A Waiter is the parking slot of one blocked goroutine: the sudog-like cell that a waker and the waiting
- * goroutine race on. Its state moves once, by CAS, out of WAITING:
+ * A Waiter is the parking slot of one blocked goroutine: the cell that wakers and the waiting goroutine race on
+ * (the Go runtime's g.selectDone plus g.param). Its state moves once, by CAS, out of "waiting" (null):
  *
- *     WAITING --signal()--> SIGNALLED     (a waker chose this waiter; it will be unparked)
- *     WAITING --cancel()--> CANCELLED     (the waiter gave up: interrupt, timeout, or it no longer needs waking)
+ *     null --claim(token)--> token       a waker chose this waiter; token says what it got (a channel operation
+ *                                        says which of its sudogs won; SIGNALLED when there is nothing to say)
+ *     null --cancel()------> CANCELLED   the waiter gave up: interrupt, timeout, or it no longer needs waking
  *
- * Exactly one of the two wins, which is how "the match wins over an interrupt" and "no wake-up is lost" are
- * decided everywhere: a waker whose signal() fails knows the waiter is gone and must pick another one; a waiter
- * whose cancel() fails knows it was chosen and must behave as woken. The state is volatile, so everything the
- * waker wrote before signal() happens-before the waiter's return from await.
+ * Exactly one wins, which is how "the match wins over an interrupt", "exactly one case of a select fires" and
+ * "no wake-up is lost" are decided everywhere: a waker whose claim fails knows the waiter is gone and must pick
+ * another; a waiter whose cancel fails knows it was chosen and must act as woken.
  *
- * Subclasses add the payload a primitive needs (a channel element, a queue link). Parking always goes through
- * Park, so the wait reason is recorded.
+ * Publication: a waker writes the payload (the element it hands over, whether the channel was closed) into its
+ * own data structures before the claiming CAS; the waiter reads them after seeing the state leave null (a volatile
+ * read), so the payload happens-before the waiter's use of it. A waker that loses the CAS never had its payload
+ * read. Waking (unpark) happens after the claim, usually after the waker released its locks; a waiter that sees
+ * the claim before the unpark just gets one spurious wake-up later, which every park loop tolerates.
+ *
+ * Parking always goes through Park, so the wait reason is recorded. Subclasses add the links a primitive needs.
  */
 public class Waiter {
-    private static final int WAITING = 0;
-    private static final int SIGNALLED = 1;
-    private static final int CANCELLED = 2;
+    /** The token of signal(), for waiters that need no payload. */
+    public static final Object SIGNALLED = new Object() {
+        @Override
+        public String toString() {
+            return "SIGNALLED";
+        }
+    };
+    private static final Object CANCELLED = new Object() {
+        @Override
+        public String toString() {
+            return "CANCELLED";
+        }
+    };
     private static final VarHandle STATE;
 
     /** The thread that waits; final. */
     private final Thread thread;
-    /** WAITING, then SIGNALLED or CANCELLED once; written by CAS only. */
-    private volatile int state;
+    /** null while waiting, then the winning token or CANCELLED, once; written by CAS only. */
+    private volatile Object state;
 
     /** Creates a waiter for the current thread. */
     public Waiter() {
@@ -44,13 +59,28 @@ public class Waiter {
     }
 
     /**
-     * Chooses this waiter and wakes it.
+     * Chooses this waiter without waking it yet; the caller must call {@link #wake()} afterwards.
      *
-     * @return true if this call moved it out of WAITING; false if it was signalled or cancelled before
+     * @param token what the waiter gets, never null
+     * @return true if this call won; false if the waiter was claimed or cancelled before
+     */
+    public final boolean claim(Object token) {
+        return STATE.compareAndSet(this, null, token);
+    }
+
+    /** Unparks the waiting thread; call after a successful {@link #claim(Object)}. */
+    public final void wake() {
+        Park.unpark(thread);
+    }
+
+    /**
+     * Chooses this waiter and wakes it: {@code claim(SIGNALLED)} then {@code wake()}.
+     *
+     * @return true if this call won
      */
     public final boolean signal() {
-        if (STATE.compareAndSet(this, WAITING, SIGNALLED)) {
-            Park.unpark(thread);
+        if (claim(SIGNALLED)) {
+            wake();
             return true;
         }
         return false;
@@ -59,41 +89,32 @@ public class Waiter {
     /**
      * Withdraws this waiter.
      *
-     * @return true if this call moved it out of WAITING; false if it was signalled (it must act as woken) or
-     *     cancelled before
+     * @return true if this call won; false if it was claimed (it must act as woken) or cancelled before
      */
     public final boolean cancel() {
-        return STATE.compareAndSet(this, WAITING, CANCELLED);
+        return STATE.compareAndSet(this, null, CANCELLED);
     }
 
-    /** True while neither signalled nor cancelled. */
+    /** True while neither claimed nor cancelled. */
     public final boolean isWaiting() {
-        return state == WAITING;
-    }
-
-    /** True once signalled. */
-    public final boolean isSignalled() {
-        return state == SIGNALLED;
+        return state == null;
     }
 
     /**
-     * Parks until signalled. Called by the waiting thread after it has published this waiter where wakers find
-     * it.
+     * Parks until claimed. Called by the waiting thread after it has published this waiter where wakers find it.
      *
-     * @param interruptible if true, an interrupt before the signal cancels the waiter and throws
-     *     {@link dev.go4j.Interrupted} (status re-asserted); if the signal wins the race, returns normally with the
-     *     status set. If false, interrupts are ignored until the signal and the status is restored on return.
+     * @param interruptible if true, an interrupt before the claim cancels the waiter and throws
+     *     {@link dev.go4j.Interrupted} (status re-asserted); if a claim wins the race, returns normally with the
+     *     status set. If false, interrupts are ignored until the claim and the status is restored on return.
+     * @return the token of the claim
      */
-    public final void await(WaitReason reason, Object primitive, boolean interruptible) {
+    public final Object await(WaitReason reason, Object primitive, boolean interruptible) {
         boolean interrupted = false;
-        while (state == WAITING) {
+        Object s;
+        while ((s = state) == null) {
             if (Thread.interrupted()) {
                 if (interruptible) {
-                    if (cancel()) {
-                        throw Park.interrupted();
-                    }
-                    Thread.currentThread().interrupt();
-                    return;
+                    return claimedAfterInterrupt();
                 }
                 interrupted = true;
             }
@@ -102,35 +123,48 @@ public class Waiter {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        return s;
     }
 
     /**
-     * Parks until signalled or until {@code deadlineNanos} on the clock, interruptibly (see
+     * Parks until claimed or until {@code deadlineNanos} on the clock, interruptibly (see
      * {@link #await(WaitReason, Object, boolean)}).
      *
-     * @return true if signalled; false if the deadline passed first (the waiter is then cancelled)
+     * @return the token of the claim, or null if the deadline passed first (the waiter is then cancelled)
      */
-    public final boolean awaitUntil(WaitReason reason, Object primitive, long deadlineNanos) {
+    public final Object awaitUntil(WaitReason reason, Object primitive, long deadlineNanos) {
         Clock clock = Clock.current();
-        while (state == WAITING) {
+        Object s;
+        while ((s = state) == null) {
             if (Thread.interrupted()) {
-                if (cancel()) {
-                    throw Park.interrupted();
-                }
-                Thread.currentThread().interrupt();
-                return true;
+                return claimedAfterInterrupt();
             }
             if (deadlineNanos - clock.nanoTime() <= 0) {
-                return !cancel();
+                return cancel() ? null : state;
             }
             Park.parkUntil(reason, primitive, deadlineNanos);
         }
-        return true;
+        return s;
+    }
+
+    /** The interrupt status was consumed while waiting: cancel and throw, or, if a claim won, keep the status. */
+    private Object claimedAfterInterrupt() {
+        if (cancel()) {
+            throw Park.interrupted();
+        }
+        Thread.currentThread().interrupt();
+        return state;
+    }
+
+    @Override
+    public String toString() {
+        Object s = state;
+        return "Waiter[" + thread.getName() + ", " + (s == null ? "waiting" : s) + "]";
     }
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(Waiter.class, "state", int.class);
+            STATE = MethodHandles.lookup().findVarHandle(Waiter.class, "state", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

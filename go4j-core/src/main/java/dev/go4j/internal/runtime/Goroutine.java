@@ -48,7 +48,7 @@ public final class Goroutine {
     }
 
     private static Object inheritedFromCurrent() {
-        return G.current().inherited();
+        return G.currentInherited();
     }
 
     private static Thread start(long id, Object inherited, Task task) {

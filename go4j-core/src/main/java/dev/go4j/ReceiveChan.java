@@ -1,0 +1,80 @@
+package dev.go4j;
+
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+/**
+ * The receiving side of a channel, Go's {@code <-chan T}. APIs that only receive take
+ * {@code ReceiveChan<? extends T>}; a {@link Chan} is one, so it converts implicitly, as in Go.
+ *
+ * <p>Ranging: {@code for (T v : ch)} is Go's {@code for v := range ch}: it receives until the channel is closed
+ * and drained. The iterator receives in {@link Iterator#hasNext()}, which therefore blocks.
+ *
+ * {@snippet :
+ * static int sum(ReceiveChan<? extends Integer> in) {
+ *     int sum = 0;
+ *     for (int v : in) {
+ *         sum += v;
+ *     }
+ *     return sum;
+ * }
+ * }
+ *
+ * @param <T> the element type
+ */
+public sealed interface ReceiveChan<T> extends Iterable<T> permits Chan {
+
+    /**
+     * Receives a value, waiting until one is sent or the channel is closed, Go's {@code <-ch}. On a closed,
+     * drained channel returns the channel's zero value at once. Receiving from the nil channel blocks forever.
+     *
+     * @return the value, or the zero value if the channel is closed and drained
+     * @throws Interrupted if interrupted while waiting; nothing is then received
+     */
+    T receive();
+
+    /**
+     * Receives a value and says whether it was sent, Go's {@code v, ok := <-ch}.
+     *
+     * @return the value with {@code ok == true}, or the zero value with {@code ok == false} if closed and drained
+     * @throws Interrupted if interrupted while waiting; nothing is then received
+     */
+    Received<T> receiveOk();
+
+    /**
+     * Receives only if that needs no waiting.
+     *
+     * @return {@code Value}, {@code Closed} (closed and drained), or {@code WouldBlock}
+     */
+    TryReceive<T> tryReceive();
+
+    /**
+     * Returns the number of buffered elements, Go's {@code len(ch)}; a snapshot.
+     *
+     * @return the number of elements in the buffer
+     */
+    int len();
+
+    /**
+     * Returns the buffer capacity, Go's {@code cap(ch)}; 0 for an unbuffered or nil channel.
+     *
+     * @return the capacity
+     */
+    int cap();
+
+    /**
+     * Returns an iterator that receives until the channel is closed and drained; {@code hasNext()} blocks.
+     *
+     * @return a receiving iterator
+     */
+    @Override
+    Iterator<T> iterator();
+
+    /**
+     * Returns a sequential stream of the values received until the channel is closed and drained. The stream
+     * never closes the channel, and closing the stream does not either.
+     *
+     * @return a lazy, sequential, ordered stream
+     */
+    Stream<T> stream();
+}

@@ -1,0 +1,43 @@
+package dev.go4j;
+
+/**
+ * The result of a non-blocking receive, {@link ReceiveChan#tryReceive()}: Go's
+ * {@code select { case v, ok := <-ch: …; default: … }} as a value.
+ *
+ * {@snippet :
+ * switch (ch.tryReceive()) {
+ *     case TryReceive.Value<Job>(var job) -> run(job);
+ *     case TryReceive.Closed<Job> closed -> shutDown();
+ *     case TryReceive.WouldBlock<Job> empty -> idle();
+ * }
+ * }
+ *
+ * @param <T> the element type
+ */
+public sealed interface TryReceive<T> {
+
+    /**
+     * A value was received.
+     *
+     * @param value the value, which may be null
+     * @param <T> the element type
+     */
+    record Value<T>(T value) implements TryReceive<T> {
+    }
+
+    /**
+     * The channel is closed and drained.
+     *
+     * @param <T> the element type
+     */
+    record Closed<T>() implements TryReceive<T> {
+    }
+
+    /**
+     * Nothing could be received without waiting.
+     *
+     * @param <T> the element type
+     */
+    record WouldBlock<T>() implements TryReceive<T> {
+    }
+}

@@ -1,0 +1,62 @@
+package dev.go4j.internal.chan;
+
+/**
+ * A FIFO of waiting operations on one channel (Go's {@code waitq}): an intrusive doubly linked list, so a
+ * cancelled waiter unlinks itself in O(1). Guarded by the channel's lock; not thread-safe on its own.
+ */
+final class SudogQueue {
+    private Sudog head;
+    private Sudog tail;
+    /** Number of queued sudogs, live or already claimed elsewhere; for the leak probes of tests. */
+    private int size;
+
+    void enqueue(Sudog s) {
+        s.prev = tail;
+        s.next = null;
+        if (tail == null) {
+            head = s;
+        } else {
+            tail.next = s;
+        }
+        tail = s;
+        s.queued = true;
+        size++;
+    }
+
+    /** Removes and returns the first sudog, live or not, or null. */
+    Sudog poll() {
+        Sudog s = head;
+        if (s != null) {
+            unlink(s);
+        }
+        return s;
+    }
+
+    /** Removes {@code s}, which must be queued here. */
+    void unlink(Sudog s) {
+        Sudog prev = s.prev;
+        Sudog next = s.next;
+        if (prev == null) {
+            head = next;
+        } else {
+            prev.next = next;
+        }
+        if (next == null) {
+            tail = prev;
+        } else {
+            next.prev = prev;
+        }
+        s.prev = null;
+        s.next = null;
+        s.queued = false;
+        size--;
+    }
+
+    boolean isEmpty() {
+        return head == null;
+    }
+
+    int size() {
+        return size;
+    }
+}
