@@ -1,6 +1,7 @@
 /**
  * Testing go4j programs with JUnit: {@link dev.go4j.test.Goroutines#awaitBlocked awaitBlocked} to order tests
- * without sleeping; testable examples and leak checks follow.
+ * without sleeping, and testable examples ({@link dev.go4j.test.Output @Output},
+ * {@link dev.go4j.test.UnorderedOutput @UnorderedOutput}); leak checks follow.
  */
 module dev.go4j.test {
     requires transitive dev.go4j;

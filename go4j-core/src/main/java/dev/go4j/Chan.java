@@ -227,9 +227,10 @@ public final class Chan<T> implements SendChan<T>, ReceiveChan<T> {
      *     onReceive(quit, ignored -> price.cancel(false)));
      * }
      *
-     * <p>No goroutine waits for the stage: the element is put into the channel's one-slot buffer by the thread that
-     * completes the stage (or by this call if it is already complete), which never blocks. Memory consistency: the
-     * completion of the stage happens-before the receive that returns its result.
+     * <p>No goroutine waits for the stage: the thread that completes it (or this call, if it is already complete)
+     * sends the result without blocking, into the channel's one-slot buffer or straight to a waiting receiver, and
+     * closes the channel. Memory consistency: the completion of the stage happens-before the receive that returns
+     * its result.
      *
      * @param stage the stage to wait for
      * @param <T> the type of the stage's value

@@ -49,7 +49,7 @@ class ChanInterruptTest {
         ParkState.awaitBlocked(ch, WaitReason.CHAN_RECEIVE, 1, TIMEOUT);
         Thread.currentThread().interrupt();
         ch.send("handed over");
-        assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        assertThat(Thread.interrupted()).as("status kept").isTrue();
         assertThat(got.get(30, TimeUnit.SECONDS)).isEqualTo("handed over");
     }
 

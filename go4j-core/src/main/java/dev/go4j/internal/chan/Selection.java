@@ -2,6 +2,7 @@ package dev.go4j.internal.chan;
 
 import dev.go4j.Interrupted;
 import dev.go4j.WaitReason;
+import dev.go4j.internal.park.Blocker;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.Waiter;
 import java.util.Arrays;
@@ -106,9 +107,10 @@ public final class Selection {
             wakePolledPeer(out);
         }
         WaitReason reason = cases.length == 0 ? WaitReason.SELECT_NO_CASES : WaitReason.SELECT;
+        Blocker blocker = new SelectBlocker(cases);
         Object token;
         try {
-            token = timed ? waiter.awaitUntil(reason, null, deadlineNanos) : waiter.await(reason, null, true);
+            token = timed ? waiter.awaitUntil(reason, blocker, deadlineNanos) : waiter.await(reason, blocker, true);
         } catch (Interrupted e) {
             withdrawAll(sudogs, null);
             throw e;
@@ -147,6 +149,24 @@ public final class Selection {
         out.peerToWake = channel.takePolledPeer();
         out.set(index, elem, poll == Poll.COMPLETED);
         return true;
+    }
+
+    /** What a parked select waits on: each of its channels, as the public objects users hold. */
+    private record SelectBlocker(SelectCase[] cases) implements Blocker {
+        @Override
+        public boolean waitsOn(Object primitive) {
+            for (SelectCase c : cases) {
+                if (c.channel() != null && c.channel().owner == primitive) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "select on " + cases.length + " cases";
+        }
     }
 
     private static void wakePolledPeer(Outcome out) {

@@ -77,11 +77,17 @@ public final class ParkState {
         return g != null && g.waitReason() == reason && g.isBlocked();
     }
 
-    /** How many goroutines (and foreign threads) are parked on {@code primitive} with {@code reason}. */
+    /**
+     * How many goroutines (and foreign threads) are parked on {@code primitive} with {@code reason}; a select
+     * counts as parked on each of its channels.
+     */
     public static int countBlocked(Object primitive, WaitReason reason) {
         int count = 0;
         for (G g : G.all()) {
-            if (g.waitingOn() == primitive && g.waitReason() == reason && g.isBlocked()) {
+            Object waitingOn = g.waitingOn();
+            boolean onPrimitive = waitingOn == primitive
+                    || (waitingOn instanceof Blocker blocker && blocker.waitsOn(primitive));
+            if (onPrimitive && g.waitReason() == reason && g.isBlocked()) {
                 count++;
             }
         }

@@ -1,0 +1,173 @@
+package dev.go4j;
+
+import static dev.go4j.Select.onReceive;
+import static dev.go4j.Select.onReceiveOk;
+import static dev.go4j.Select.onSend;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.go4j.internal.chan.SelectCase;
+import dev.go4j.internal.chan.Selection;
+import dev.go4j.internal.chan.SelectionProbe;
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When several cases are ready, select chooses each with equal probability (Go's uniform pseudo-random choice),
+ * and the check that says so is sharp enough to reject the "first ready case wins" variant.
+ *
+ * <p>The math. Each scenario runs {@value #SELECTS} selects in which the same k cases are ready. If the choice is
+ * uniform and independent, the wins X_i of case i are Binomial(N, 1/k), and Hoeffding's inequality bounds a
+ * deviation of the observed share: {@code P(|X_i/N - 1/k| >= t) <= 2 exp(-2 N t^2)}. Over the k cases (union
+ * bound) a scenario fails by chance with probability at most {@code 2k exp(-2 N t^2)}; the check sets that to
+ * {@value #FALSE_FAILURE} and solves for t: {@code t = sqrt(ln(2k / 1e-9) / (2N))}, which for N = 30 000 is
+ * 0.0192 (k = 2) and 0.0194 (k = 3), so a case must win between 48.1% and 51.9% (k = 2), or between 31.4% and
+ * 35.3% (k = 3), of the selects. The three scenarios together fail falsely with probability below 3e-9. The bound
+ * needs no normal approximation; it assumes only that the generator behaves like independent uniform draws. It
+ * still catches a bias of two percentage points (see {@link #theCheckRejectsASmallBias()}), and the first-ready
+ * variant, whose first ready case wins every time, misses by 50 percentage points or more.
+ */
+class SelectFairnessTest {
+    static final int SELECTS = 30_000;
+    static final double FALSE_FAILURE = 1e-9;
+
+    /** Which case the last select ran; written by the case bodies, all on the test thread. */
+    private int fired;
+
+    /** Performs one select over cases that are all ready, and returns which one fired. */
+    @FunctionalInterface
+    private interface Selector {
+        int select(Select.Case[] cases);
+    }
+
+    /** Go's select, as users get it. */
+    private final Selector random = cases -> {
+        fired = -1;
+        Select.select(cases);
+        return fired;
+    };
+
+    /** The deliberately unfair variant: polls cases in listed order (bodies do not run; the index is enough). */
+    private static final Selector FIRST_READY = cases -> {
+        SelectCase[] operations = new SelectCase[cases.length];
+        for (int i = 0; i < cases.length; i++) {
+            operations[i] = cases[i].operation;
+        }
+        return SelectionProbe.selectFirstReady(operations, new Selection.Outcome());
+    };
+
+    /**
+     * k cases that are all ready before every select: the cases, and what restores readiness after case
+     * {@code winner} fired.
+     */
+    private record Scenario(String name, Select.Case[] cases, IntConsumer restore) {
+    }
+
+    /** Two receive cases on buffered channels that each hold one element; the drained one is refilled. */
+    private Scenario twoReadyReceives() {
+        Chan<String> a = Chan.make(1);
+        Chan<String> b = Chan.make(1);
+        a.send("a");
+        b.send("b");
+        Select.Case[] cases = {onReceive(a, v -> fired = 0), onReceive(b, v -> fired = 1)};
+        return new Scenario("two ready receives", cases, winner -> (winner == 0 ? a : b).send("again"));
+    }
+
+    /** A send case with room in the buffer against a receive case with an element; the fired one is reset. */
+    private Scenario aReadySendAgainstAReadyReceive() {
+        Chan<String> out = Chan.make(1);
+        Chan<String> in = Chan.make(1);
+        in.send("in");
+        Select.Case[] cases = {onSend(out, "out", () -> fired = 0), onReceive(in, v -> fired = 1)};
+        return new Scenario("ready send against ready receive", cases, winner -> {
+            if (winner == 0) {
+                out.receive();
+            } else {
+                in.send("in");
+            }
+        });
+    }
+
+    /** Three closed channels: always ready, nothing to restore. */
+    private Scenario threeClosedChannels() {
+        Select.Case[] cases = new Select.Case[3];
+        for (int i = 0; i < 3; i++) {
+            Chan<Integer> closed = Chan.make();
+            closed.close();
+            int index = i;
+            cases[i] = onReceiveOk(closed, r -> fired = index);
+        }
+        return new Scenario("three closed channels", cases, winner -> { });
+    }
+
+    /** How often each case won over {@value #SELECTS} selects. */
+    private static long[] wins(Selector selector, Scenario scenario) {
+        long[] wins = new long[scenario.cases().length];
+        for (int i = 0; i < SELECTS; i++) {
+            int winner = selector.select(scenario.cases());
+            wins[winner]++;
+            scenario.restore().accept(winner);
+        }
+        return wins;
+    }
+
+    /**
+     * The fairness check: null if every case's share of the wins is within Hoeffding's bound of 1/k (see the
+     * class comment), else a description of the first case that is not.
+     */
+    static String unfairness(long[] wins) {
+        int k = wins.length;
+        long n = Arrays.stream(wins).sum();
+        double tolerance = Math.sqrt(Math.log(2.0 * k / FALSE_FAILURE) / (2.0 * n));
+        for (int i = 0; i < k; i++) {
+            double share = (double) wins[i] / n;
+            if (Math.abs(share - 1.0 / k) > tolerance) {
+                return String.format("case %d won %d of %d selects (%.4f); a fair choice among %d gives %.4f ± %.4f;"
+                        + " all wins: %s", i, wins[i], n, share, k, 1.0 / k, tolerance, Arrays.toString(wins));
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void twoReadyReceiveCasesEachWinHalfTheTime() {
+        assertFair(twoReadyReceives());
+    }
+
+    @Test
+    void aReadySendAndAReadyReceiveEachWinHalfTheTime() {
+        assertFair(aReadySendAgainstAReadyReceive());
+    }
+
+    @Test
+    void threeClosedChannelsEachWinAThirdOfTheTime() {
+        assertFair(threeClosedChannels());
+    }
+
+    @Test
+    void theFirstReadyVariantFailsTheSameCheck() {
+        for (Scenario scenario : new Scenario[] {twoReadyReceives(), aReadySendAgainstAReadyReceive(),
+                threeClosedChannels()}) {
+            long[] wins = wins(FIRST_READY, scenario);
+            assertThat(wins[0]).as(scenario.name()).isEqualTo(SELECTS);
+            assertThat(unfairness(wins)).as(scenario.name()).isNotNull();
+        }
+    }
+
+    @Test
+    void theCheckRejectsASmallBias() {
+        long half = SELECTS / 2;
+        assertThat(unfairness(new long[] {half, half})).isNull();
+        assertThat(unfairness(new long[] {10_000, 10_000, 10_000})).isNull();
+        long bias = SELECTS / 50; // two percentage points
+        assertThat(unfairness(new long[] {half + bias / 2, half - bias / 2})).isNull(); // one point each way
+        assertThat(unfairness(new long[] {half + bias, half - bias})).isNotNull();
+        assertThat(unfairness(new long[] {10_000 + bias, 10_000 - bias, 10_000})).isNotNull();
+    }
+
+    private void assertFair(Scenario scenario) {
+        long[] wins = wins(random, scenario);
+        assertThat(Arrays.stream(wins).sum()).isEqualTo(SELECTS);
+        assertThat(unfairness(wins)).as(scenario.name()).isNull();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.go4j.test.internal;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * The capture scope of one running example: the bytes that the example and its goroutines wrote to
+ * {@code System.out}. Open while the example runs; once closed, further writes are counted and dropped.
+ *
+ * {@snippet :
+ * var capture = new Capture();
+ * capture.write(bytes, 0, bytes.length); // kept: the capture is open
+ * byte[] got = capture.close();
+ * capture.write(bytes, 0, bytes.length); // dropped: a goroutine that outlived its example
+ * }
+ *
+ * <p>Thread-safe: goroutines of the example write concurrently; every method holds this object's monitor.
+ */
+public final class Capture {
+    /** What was written while open. Guarded by this. */
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    /** True until close(). Written once (to false) by the example's thread; guarded by this. */
+    private boolean open = true;
+    /** Bytes written after close(), dropped. Written by late writers; guarded by this. */
+    private long dropped;
+
+    /** Creates an open capture. */
+    public Capture() {
+    }
+
+    /**
+     * Keeps one byte if open, else drops it.
+     *
+     * @param b the byte, in the low eight bits
+     */
+    public synchronized void write(int b) {
+        if (open) {
+            bytes.write(b);
+        } else {
+            dropped++;
+        }
+    }
+
+    /**
+     * Keeps {@code len} bytes of {@code b} from {@code off} if open, else drops them.
+     *
+     * @param b the bytes
+     * @param off where in {@code b} they start
+     * @param len how many
+     */
+    public synchronized void write(byte[] b, int off, int len) {
+        if (open) {
+            bytes.write(b, off, len);
+        } else {
+            dropped += len;
+        }
+    }
+
+    /**
+     * Closes the capture: from now on writes are dropped.
+     *
+     * @return everything written while it was open
+     */
+    public synchronized byte[] close() {
+        open = false;
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Returns how many bytes were written after {@link #close()}, and dropped.
+     *
+     * @return the number of dropped bytes
+     */
+    public synchronized long dropped() {
+        return dropped;
+    }
+}

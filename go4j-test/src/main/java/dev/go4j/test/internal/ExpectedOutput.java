@@ -1,0 +1,91 @@
+package dev.go4j.test.internal;
+
+import dev.go4j.test.Output;
+import dev.go4j.test.UnorderedOutput;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.AssertionFailedError;
+
+/*
+ * Implementation notes.
+ *
+ * Go's rule (testing/run_example.go): got and want are both strings.TrimSpace'd; an ordered example compares them
+ * as strings, an unordered one compares their lines sorted. go4j normalises each side the same way before that:
+ *
+ *   1. "\r\n" becomes "\n" (println writes the platform's line separator; expectations are written with "\n");
+ *   2. trailing white space of every line is removed (Java text blocks strip it from the expectation, so the
+ *      captured side must be stripped too, or a line printed with a trailing space could never match);
+ *   3. the whole text is stripped, as Go's TrimSpace (String.strip is Unicode white space, like TrimSpace).
+ *
+ * The failure message is Go's, without its trailing newline: "got:\n<got>\nwant:\n<want>", with
+ * "want (unordered):" for unordered examples; both sides are shown normalised. The AssertionFailedError also
+ * carries expected and actual values (sorted for unordered examples) so that IDEs can show a diff.
+ */
+
+/**
+ * The output an example declared with {@link Output} or {@link UnorderedOutput}, and the comparison with what it
+ * printed.
+ *
+ * {@snippet :
+ * var want = new ExpectedOutput("b\na", true);
+ * want.check("a\nb\n"); // passes: same lines, any order
+ * }
+ *
+ * @param text the expected output as written in the annotation
+ * @param unordered whether lines may come in any order
+ */
+public record ExpectedOutput(String text, boolean unordered) {
+    /**
+     * Returns the expected output declared on {@code method}, if it is an example.
+     *
+     * @param method a test method
+     * @return its expectation, or empty if it has neither annotation
+     * @throws ExtensionConfigurationException if the method has both annotations
+     */
+    public static Optional<ExpectedOutput> of(Method method) {
+        Optional<Output> ordered = AnnotationSupport.findAnnotation(method, Output.class);
+        Optional<UnorderedOutput> unordered = AnnotationSupport.findAnnotation(method, UnorderedOutput.class);
+        if (ordered.isPresent() && unordered.isPresent()) {
+            throw new ExtensionConfigurationException(method.getName()
+                    + ": an example declares either @Output or @UnorderedOutput, not both");
+        }
+        return ordered.map(o -> new ExpectedOutput(o.value(), false))
+                .or(() -> unordered.map(u -> new ExpectedOutput(u.value(), true)));
+    }
+
+    /**
+     * Fails unless {@code got} matches this expectation.
+     *
+     * @param got what the example printed
+     * @throws AssertionFailedError with Go's {@code got:}/{@code want:} message on a mismatch
+     */
+    public void check(String got) {
+        String normalGot = normalize(got);
+        String normalWant = normalize(text);
+        String actual = unordered ? sortedLines(normalGot) : normalGot;
+        String expected = unordered ? sortedLines(normalWant) : normalWant;
+        if (!actual.equals(expected)) {
+            String wantHeading = unordered ? "want (unordered):" : "want:";
+            throw new AssertionFailedError("got:\n" + normalGot + "\n" + wantHeading + "\n" + normalWant, expected,
+                    actual);
+        }
+    }
+
+    /** The text as compared: line separators unified, each line's trailing white space removed, then stripped. */
+    static String normalize(String text) {
+        return text.replace("\r\n", "\n")
+                .lines()
+                .map(String::stripTrailing)
+                .collect(Collectors.joining("\n"))
+                .strip();
+    }
+
+    private static String sortedLines(String normalized) {
+        List<String> lines = normalized.lines().sorted().toList();
+        return String.join("\n", lines);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.go4j.test.internal;
+
+import static dev.go4j.Go.go;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.go4j.internal.park.G;
+import dev.go4j.sync.WaitGroup;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
+
+/** Routing by capture scope: who writes where, tested on a router that is not installed as System.out. */
+class RoutingPrintStreamTest {
+    private final ByteArrayOutputStream elsewhere = new ByteArrayOutputStream();
+    private final PrintStream out =
+            new PrintStream(RoutingPrintStream.routerTo(elsewhere), true, StandardCharsets.UTF_8);
+    private Object savedScope;
+
+    @BeforeEach
+    void saveScope() {
+        savedScope = G.current().inherited();
+    }
+
+    @AfterEach
+    void restoreScope() {
+        G.current().setInherited(savedScope);
+    }
+
+    @Test
+    void writesOutsideAnyCaptureGoElsewhere() {
+        G.current().setInherited(null);
+
+        out.println("plain");
+
+        assertThat(elsewhere.toString(StandardCharsets.UTF_8)).isEqualTo("plain" + System.lineSeparator());
+    }
+
+    @Test
+    void theScopeOwnerAndItsGoroutinesWriteToTheCapture() {
+        var capture = new Capture();
+        G.current().setInherited(capture);
+
+        out.print("owner;");
+        var wg = new WaitGroup();
+        wg.go(() -> {
+            out.print("child;");
+            var inner = new WaitGroup();
+            inner.go(() -> out.print("grandchild;"));
+            inner.await();
+        });
+        wg.await();
+
+        assertThat(new String(capture.close(), StandardCharsets.UTF_8)).isEqualTo("owner;child;grandchild;");
+        assertThat(elsewhere.size()).isZero();
+    }
+
+    @Test
+    void writesAfterCloseAreDroppedNotSentElsewhere() throws InterruptedException {
+        var capture = new Capture();
+        G.current().setInherited(capture);
+        var gate = new CountDownLatch(1);
+        var printed = new CountDownLatch(1);
+        go(() -> {
+            gate.await();
+            out.print("late");
+            printed.countDown();
+        });
+        G.current().setInherited(null);
+
+        assertThat(capture.close()).isEmpty();
+        gate.countDown();
+        assertThat(printed.await(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(capture.dropped()).isEqualTo(4);
+        assertThat(elsewhere.size()).isZero();
+    }
+
+    @Test
+    void threadsGoDidNotStartWriteElsewhereEvenFromInsideAScope() throws InterruptedException {
+        var capture = new Capture();
+        G.current().setInherited(capture);
+
+        Thread foreign = Thread.ofPlatform().start(() -> out.print("foreign"));
+        foreign.join();
+
+        assertThat(capture.close()).isEmpty();
+        assertThat(elsewhere.toString(StandardCharsets.UTF_8)).isEqualTo("foreign");
+    }
+
+    @Test
+    void aScopeThatIsNotACaptureWritesElsewhere() {
+        G.current().setInherited("some other use of the inherited slot");
+
+        out.print("x");
+
+        assertThat(elsewhere.toString(StandardCharsets.UTF_8)).isEqualTo("x");
+    }
+
+    @Test
+    @ResourceLock(Resources.SYSTEM_OUT)
+    void installIsIdempotent() {
+        RoutingPrintStream first = RoutingPrintStream.install();
+
+        assertThat(System.out).isSameAs(first);
+        assertThat(RoutingPrintStream.install()).isSameAs(first);
+    }
+}
