@@ -1,6 +1,7 @@
 package dev.go4j;
 
 import dev.go4j.internal.chan.Channel;
+import dev.go4j.internal.chan.Chans;
 import dev.go4j.internal.chan.ReceiveOutcome;
 import dev.go4j.internal.park.Park;
 import java.util.Iterator;
@@ -46,6 +47,20 @@ import java.util.stream.StreamSupport;
 public final class Chan<T> implements SendChan<T>, ReceiveChan<T> {
     private static final Chan<?> NIL = new Chan<>();
 
+    static {
+        Chans.install(new Chans.Access() {
+            @Override
+            public <E> Chan<E> newTimerChan(Object attachment) {
+                return new Chan<>(attachment);
+            }
+
+            @Override
+            public <E> Channel<E> core(Chan<E> ch) {
+                return ch.channel;
+            }
+        });
+    }
+
     /** The core; null for the nil channel. */
     final Channel<T> channel;
 
@@ -55,6 +70,11 @@ public final class Chan<T> implements SendChan<T>, ReceiveChan<T> {
 
     private Chan(int capacity, T zero) {
         this.channel = new Channel<>(this, capacity, zero);
+    }
+
+    /** A timer channel (see {@link Chans.Access#newTimerChan}). */
+    private Chan(Object attachment) {
+        this.channel = new Channel<>(this, 1, null, true, attachment);
     }
 
     /**

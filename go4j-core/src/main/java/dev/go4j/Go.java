@@ -1,9 +1,8 @@
 package dev.go4j;
 
-import dev.go4j.internal.clock.Clock;
-import dev.go4j.internal.park.Park;
 import dev.go4j.internal.runtime.Goroutine;
 import dev.go4j.internal.runtime.Program;
+import dev.go4j.time.Time;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -94,17 +93,14 @@ public final class Go {
 
     /**
      * Pauses the current goroutine for at least {@code d}, Go's {@code time.Sleep}; returns at once if {@code d}
-     * is zero or negative. Measured on go4j's clock. Wait reason {@code sleep}.
+     * is zero or negative. Measured on go4j's clock. Wait reason {@code sleep}. The same operation as
+     * {@link Time#sleep(Duration)}.
      *
      * @param d how long to sleep
      * @throws Interrupted if the thread is interrupted while sleeping
      */
     public static void sleep(Duration d) {
-        Objects.requireNonNull(d, "d");
-        if (d.isNegative() || d.isZero()) {
-            return;
-        }
-        Park.sleepUntil(Clock.current().deadlineAfter(d));
+        Time.sleep(d);
     }
 
     /** Yields the processor so other goroutines may run, Go's {@code runtime.Gosched}. */

@@ -72,6 +72,13 @@ public final class Channel<T> {
     final Object owner;
     /** Buffer capacity; 0 for an unbuffered channel. Final. */
     private final int capacity;
+    /**
+     * True for the channel of a timer or ticker: Go 1.23 makes those synchronous to their users, so len and cap
+     * report 0 although one slot buffers a fired value, which stop and reset clear (see clearBuffer). Final.
+     */
+    private final boolean hidesBuffer;
+    /** What this channel keeps alive, such as its timer; never read by the channel itself. Final. */
+    private final Object attachment;
     /** What a receive on a closed, drained channel returns. Final. */
     private final T zero;
     /** Guards everything below. */
@@ -99,23 +106,66 @@ public final class Channel<T> {
      * @param zero the value a receive on a closed, drained channel returns
      */
     public Channel(Object owner, int capacity, T zero) {
+        this(owner, capacity, zero, false, null);
+    }
+
+    /**
+     * Creates a channel that may hide its buffer from len and cap and keeps {@code attachment} alive.
+     *
+     * @param hidesBuffer true for timer channels (len and cap report 0)
+     * @param attachment an object this channel references, or null
+     */
+    public Channel(Object owner, int capacity, T zero, boolean hidesBuffer, Object attachment) {
         if (capacity < 0) {
             throw new RuntimeError("makechan: size out of range");
         }
         this.owner = owner;
         this.capacity = capacity;
         this.zero = zero;
+        this.hidesBuffer = hidesBuffer;
+        this.attachment = attachment;
         this.buffer = capacity == 0 ? null : new Object[capacity];
     }
 
-    /** The number of buffered elements, a snapshot (Go's {@code len}). */
+    /** The number of buffered elements, a snapshot (Go's {@code len}); 0 for a timer channel. */
     public int len() {
-        return (int) COUNT.getAcquire(this);
+        return hidesBuffer ? 0 : (int) COUNT.getAcquire(this);
     }
 
-    /** The buffer capacity (Go's {@code cap}). */
+    /** The buffer capacity (Go's {@code cap}); 0 for a timer channel. */
     public int cap() {
-        return capacity;
+        return hidesBuffer ? 0 : capacity;
+    }
+
+    /** The public object that stands for this channel. */
+    public Object owner() {
+        return owner;
+    }
+
+    /** The object given at creation for this channel to keep alive. */
+    public Object attachment() {
+        return attachment;
+    }
+
+    /**
+     * Discards every buffered element (a timer's stop or reset: no value of the earlier setting may be received
+     * afterwards).
+     *
+     * @return how many elements were discarded
+     */
+    public int clearBuffer() {
+        lock.lock();
+        try {
+            int discarded = count;
+            for (int i = 0; i < discarded; i++) {
+                buffer[(head + i) % capacity] = null;
+            }
+            head = 0;
+            COUNT.setRelease(this, 0);
+            return discarded;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The zero value given at creation. */
@@ -219,6 +269,11 @@ public final class Channel<T> {
             wake(woken);
             woken = next;
         }
+    }
+
+    /** The real number of buffered elements, even for a timer channel: a probe for tests. */
+    int buffered() {
+        return (int) COUNT.getAcquire(this);
     }
 
     /** How many sudogs are queued, live or dead: a probe for the no-leak tests. */

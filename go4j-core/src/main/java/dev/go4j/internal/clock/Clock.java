@@ -33,6 +33,9 @@ public interface Clock {
      */
     void parkUntil(Object blocker, long deadlineNanos);
 
+    /** How many scheduled actions are pending: a probe for the tests that check timers do not leak. */
+    int pendingScheduled();
+
     /** A scheduled action that can be withdrawn. */
     interface Cancellable {
         /**

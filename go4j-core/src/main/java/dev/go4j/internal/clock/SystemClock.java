@@ -39,6 +39,11 @@ final class SystemClock implements Clock {
     }
 
     @Override
+    public int pendingScheduled() {
+        return Timers.EXECUTOR.getQueue().size();
+    }
+
+    @Override
     public void parkUntil(Object blocker, long deadlineNanos) {
         long remaining = deadlineNanos - System.nanoTime();
         if (remaining > 0) {

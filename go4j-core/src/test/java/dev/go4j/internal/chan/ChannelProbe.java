@@ -13,6 +13,11 @@ public final class ChannelProbe {
         return core(ch).queuedWaiters();
     }
 
+    /** Elements really buffered in {@code ch}, including the hidden slot of a timer channel. */
+    public static int buffered(Object ch) {
+        return core((Chan<?>) ch).buffered();
+    }
+
     /** The core of {@code ch}. */
     public static Channel<?> core(Chan<?> ch) {
         try {
