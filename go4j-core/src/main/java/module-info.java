@@ -4,6 +4,7 @@
  */
 module dev.go4j {
     exports dev.go4j;
+    exports dev.go4j.context;
     exports dev.go4j.sync;
     exports dev.go4j.time;
     exports dev.go4j.internal.park to dev.go4j.test;

@@ -1,0 +1,31 @@
+package dev.go4j.context;
+
+/**
+ * A context its creator can cancel, returned by {@link Context#withCancel}, {@link Context#withTimeout} and
+ * {@link Context#withDeadline}: Go's {@code ctx, cancel := context.WithCancel(parent)} in one object.
+ * {@link #close()} cancels, so Go's {@code defer cancel()} becomes try-with-resources.
+ *
+ * {@snippet :
+ * try (CancelContext ctx = Context.withCancel(parent)) {
+ *     startWorkers(ctx);
+ *     awaitFirstResult();
+ * } // every worker sees ctx.done() closed
+ * }
+ */
+public interface CancelContext extends Context, AutoCloseable {
+
+    /** Cancels this context and its descendants with {@link Context#CANCELED}; later calls do nothing. */
+    void cancel();
+
+    /**
+     * Cancels this context and its descendants, recording {@code cause} for {@link Context#cause(Context)}; a
+     * null cause means {@link Context#CANCELED}. Later calls do nothing.
+     *
+     * @param cause why
+     */
+    void cancel(Throwable cause);
+
+    /** Same as {@link #cancel()}; throws nothing. */
+    @Override
+    void close();
+}

@@ -1,0 +1,316 @@
+package dev.go4j.context;
+
+import dev.go4j.Empty;
+import dev.go4j.Panic;
+import dev.go4j.ReceiveChan;
+import dev.go4j.Task;
+import dev.go4j.internal.context.Contexts;
+import java.io.Serial;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Carries a deadline, a cancellation signal and request-scoped values across goroutines, Go's
+ * {@code context.Context}.
+ *
+ * {@snippet :
+ * try (CancelContext ctx = Context.withTimeout(Context.background(), Duration.ofSeconds(2))) {
+ *     Chan<String> result = Chan.make(1);
+ *     go(() -> result.send(fetch(ctx, url)));
+ *     select(
+ *         onReceive(result, body -> System.out.println(body)),
+ *         onReceive(ctx.done(), v -> System.out.println(ctx.err().getMessage()))); // context deadline exceeded
+ * } // close() cancels, like Go's defer cancel()
+ * }
+ *
+ * <p>The functions of Go's package {@code context} are static methods here: {@link #background()},
+ * {@link #todo()}, {@link #withCancel}, {@link #withTimeout}, {@link #withDeadline} (each also with a cause),
+ * {@link #withValue}, {@link #withoutCancel}, {@link #afterFunc}, {@link #cause}; and one Java bridge,
+ * {@link #interruptOnDone}, which lets a context cancel JDK blocking calls.
+ *
+ * <p>Cancelling a context cancels all its descendants, once and promptly, and never its parent; cancel is
+ * idempotent; a child's deadline never exceeds its parent's. Cancellation happens-before {@code done()} is seen
+ * closed and {@code err()} is seen non-null. Contexts are safe for use by any number of goroutines.
+ *
+ * <p>Errors: {@link #err()} returns the shared instances {@link #CANCELED} and {@link #DEADLINE_EXCEEDED};
+ * operations that throw a context error throw fresh stackless instances of {@link Canceled} and
+ * {@link DeadlineExceeded}. Go's {@code errors.Is(err, context.Canceled)} is {@code err instanceof Canceled}.
+ *
+ * <p>Relation to Java's own tools: {@code StructuredTaskScope} (a preview API in current JDKs) scopes the
+ * lifetime of subtasks and cancels them by interruption; a context instead travels as a value, through channels
+ * and libraries, and is observed by select. They combine: cancel a context when a scope shuts down, or use
+ * {@link #interruptOnDone} inside a subtask. {@code ScopedValue} (final in JDK 25) carries request-scoped values
+ * down a call tree, like {@link #withValue}; go4j does not use it (go4j-core targets Java 21), and goroutines do
+ * not inherit {@code ScopedValue} bindings: pass the context, as Go programs do.
+ */
+public interface Context {
+
+    /**
+     * Returns a channel that is closed when this context is cancelled or its deadline passes; the nil channel for
+     * a context that can never be cancelled ({@link #background()}, {@link #todo()}, {@link #withoutCancel}).
+     *
+     * @return the done channel
+     */
+    ReceiveChan<Empty> done();
+
+    /**
+     * Returns null while {@link #done()} is open; afterwards {@link #CANCELED} or {@link #DEADLINE_EXCEEDED}.
+     *
+     * @return why the context is done, or null
+     */
+    CancellationException err();
+
+    /**
+     * Returns the time when this context will be cancelled, if it has a deadline.
+     *
+     * @return the deadline, or empty
+     */
+    Optional<Instant> deadline();
+
+    /**
+     * Returns the value associated with {@code key} in this context or its ancestors, or null; null for a null
+     * key.
+     *
+     * @param key the key
+     * @param <T> the value's type
+     * @return the value, or null
+     */
+    <T> T value(Key<T> key);
+
+    /** The error of a cancelled context: message {@code context canceled}. Stackless. */
+    final class Canceled extends CancellationException {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        /** Creates the error; {@link Context#CANCELED} is the shared instance. */
+        public Canceled() {
+            super("context canceled");
+        }
+
+        @Override
+        public Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /** The error of a context whose deadline passed: message {@code context deadline exceeded}. Stackless. */
+    final class DeadlineExceeded extends CancellationException {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        /** Creates the error; {@link Context#DEADLINE_EXCEEDED} is the shared instance. */
+        public DeadlineExceeded() {
+            super("context deadline exceeded");
+        }
+
+        @Override
+        public Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /** Go's {@code context.Canceled}: what {@link #err()} returns after cancellation. */
+    Canceled CANCELED = new Canceled();
+
+    /** Go's {@code context.DeadlineExceeded}: what {@link #err()} returns after the deadline passed. */
+    DeadlineExceeded DEADLINE_EXCEEDED = new DeadlineExceeded();
+
+    /**
+     * A key for {@link #withValue}: keys are compared by identity, so a package's private key cannot collide with
+     * another's (Go's unexported key type idiom).
+     *
+     * @param <T> the type of the values stored under this key
+     */
+    final class Key<T> {
+        private final String name;
+
+        private Key(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /**
+     * Makes a new key, distinct from every other key.
+     *
+     * @param name a name for debugging
+     * @param <T> the type of the values stored under it
+     * @return the key
+     */
+    static <T> Key<T> key(String name) {
+        return new Key<>(Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * The root context: never cancelled, no values, no deadline, Go's {@code context.Background()}.
+     *
+     * @return the background context
+     */
+    static Context background() {
+        return Contexts.BACKGROUND;
+    }
+
+    /**
+     * A root context for code not yet given one, Go's {@code context.TODO()}.
+     *
+     * @return the TODO context
+     */
+    static Context todo() {
+        return Contexts.TODO;
+    }
+
+    /**
+     * Returns a child of {@code parent} that is cancelled by {@link CancelContext#cancel()} or when the parent is,
+     * Go's {@code WithCancel}.
+     *
+     * @param parent the parent
+     * @return the cancellable child
+     */
+    static CancelContext withCancel(Context parent) {
+        return Contexts.withCancel(parent);
+    }
+
+    /**
+     * Like {@link #withCancel}, Go's {@code WithCancelCause}: the returned context's
+     * {@link CancelContext#cancel(Throwable)} records a cause, read by {@link #cause(Context)}.
+     *
+     * @param parent the parent
+     * @return the cancellable child
+     */
+    static CancelContext withCancelCause(Context parent) {
+        return Contexts.withCancel(parent);
+    }
+
+    /**
+     * Returns a child cancelled after {@code timeout} (with {@link #DEADLINE_EXCEEDED}), when cancelled, or when
+     * its parent is, Go's {@code WithTimeout}. The deadline is the parent's if that is earlier. Cancel it (or close
+     * it) as soon as the work is done, to release its timer.
+     *
+     * @param parent the parent
+     * @param timeout time until the deadline
+     * @return the child
+     */
+    static CancelContext withTimeout(Context parent, Duration timeout) {
+        return Contexts.withTimeout(parent, timeout, null);
+    }
+
+    /**
+     * Like {@link #withTimeout}, but {@link #cause(Context)} returns {@code cause} once the deadline passes, Go's
+     * {@code WithTimeoutCause}.
+     *
+     * @param parent the parent
+     * @param timeout time until the deadline
+     * @param cause the cause to report when the deadline passes
+     * @return the child
+     */
+    static CancelContext withTimeoutCause(Context parent, Duration timeout, Throwable cause) {
+        return Contexts.withTimeout(parent, timeout, cause);
+    }
+
+    /**
+     * Returns a child cancelled at {@code deadline} (with {@link #DEADLINE_EXCEEDED}), when cancelled, or when its
+     * parent is, Go's {@code WithDeadline}. If the parent's deadline is earlier, the child just follows it.
+     *
+     * @param parent the parent
+     * @param deadline when to cancel
+     * @return the child
+     */
+    static CancelContext withDeadline(Context parent, Instant deadline) {
+        return Contexts.withDeadline(parent, deadline, null);
+    }
+
+    /**
+     * Like {@link #withDeadline}, with a cause for {@link #cause(Context)}, Go's {@code WithDeadlineCause}.
+     *
+     * @param parent the parent
+     * @param deadline when to cancel
+     * @param cause the cause to report when the deadline passes
+     * @return the child
+     */
+    static CancelContext withDeadlineCause(Context parent, Instant deadline, Throwable cause) {
+        return Contexts.withDeadline(parent, deadline, cause);
+    }
+
+    /**
+     * Returns a child that carries {@code value} under {@code key}, Go's {@code WithValue}.
+     *
+     * @param parent the parent
+     * @param key the key
+     * @param value the value, which may be null
+     * @param <T> the value's type
+     * @return the child
+     * @throws Panic {@code nil key} if {@code key} is null
+     */
+    static <T> Context withValue(Context parent, Key<T> key, T value) {
+        if (key == null) {
+            throw new Panic("nil key");
+        }
+        return Contexts.withValue(parent, key, value);
+    }
+
+    /**
+     * Returns a context with {@code parent}'s values that is never cancelled and has no deadline, Go's
+     * {@code WithoutCancel}.
+     *
+     * @param parent the parent
+     * @return the detached context
+     */
+    static Context withoutCancel(Context parent) {
+        return Contexts.withoutCancel(parent);
+    }
+
+    /**
+     * Arranges for {@code task} to run in its own goroutine once {@code ctx} is done (at once if it is already),
+     * Go's {@code context.AfterFunc}. It runs at most once.
+     *
+     * @param ctx the context to watch
+     * @param task what to run
+     * @return {@code stop}: true if that call prevented the task from running; it does not wait for a task that
+     *     has started
+     */
+    static BooleanSupplier afterFunc(Context ctx, Task task) {
+        return Contexts.afterFunc(ctx, Objects.requireNonNull(task, "task"));
+    }
+
+    /**
+     * Returns why {@code ctx} was cancelled, Go's {@code context.Cause}: the cause given to
+     * {@link CancelContext#cancel(Throwable)} or to a {@code …Cause} function, else {@link #err()}; null while not
+     * done.
+     *
+     * @param ctx the context
+     * @return the cause, or null
+     */
+    static Throwable cause(Context ctx) {
+        return Contexts.cause(ctx);
+    }
+
+    /**
+     * Runs {@code call} on the current thread and interrupts the thread if {@code ctx} becomes done first: the
+     * bridge that lets a context cancel JDK blocking calls (I/O, queues, {@code Thread.sleep}). If {@code ctx} is
+     * already done, throws its error without calling. When this method returns or throws, no interrupt from it is
+     * pending (a late one is cleared), and a failure of {@code call} after the interrupt surfaces as a fresh
+     * {@link Canceled} or {@link DeadlineExceeded}, with the call's exception as its cause.
+     *
+     * {@snippet :
+     * String line = Context.interruptOnDone(ctx, () -> queue.take());
+     * }
+     *
+     * @param ctx the context
+     * @param call the blocking call
+     * @param <T> the call's result type
+     * @return the call's result
+     * @throws Exception what the call throws, or the context error
+     */
+    static <T> T interruptOnDone(Context ctx, Callable<T> call) throws Exception {
+        return Contexts.interruptOnDone(ctx, Objects.requireNonNull(call, "call"));
+    }
+}
