@@ -29,7 +29,11 @@ import java.util.function.Consumer;
  * and the select has withdrawn from every channel, so it may block, select again or throw. An interrupt follows
  * the channel rules: {@link Interrupted} with no case performed, unless a case completed first.
  *
- * <p>A timeout: {@link #select(Duration, Case...)} until {@code Time.after} exists as a channel.
+ * <p>Timeouts: Go's idiom {@code onReceive(Time.after(d), t -> …)} works as a case; {@link #select(Duration,
+ * Case...)} is a cheaper shorthand that needs no timer channel and reports a timeout by returning false.
+ *
+ * <p>Case bodies are lambdas, so they cannot assign the caller's local variables; write results to a field, an
+ * array element or a channel, or return from the body through one.
  */
 public final class Select {
     private Select() {
