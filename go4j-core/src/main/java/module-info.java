@@ -5,6 +5,9 @@
 module dev.go4j {
     exports dev.go4j;
     exports dev.go4j.context;
+    exports dev.go4j.errgroup;
+    exports dev.go4j.semaphore;
+    exports dev.go4j.singleflight;
     exports dev.go4j.sync;
     exports dev.go4j.time;
     exports dev.go4j.internal.park to dev.go4j.test;

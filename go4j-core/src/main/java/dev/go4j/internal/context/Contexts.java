@@ -94,6 +94,19 @@ public final class Contexts {
         return registration::stop;
     }
 
+    /**
+     * Runs {@code action} inline, in the cancelling thread, once {@code ctx} is done (at once if it already is);
+     * for go4j primitives that must wake a parked goroutine without starting one. The action must be short and
+     * must not block.
+     *
+     * @return stop: true if it prevented the action
+     */
+    public static BooleanSupplier onDone(Context ctx, Runnable action) {
+        Registration registration = new Registration(action);
+        propagate(Objects.requireNonNull(ctx, "ctx"), registration);
+        return registration::stop;
+    }
+
     public static Throwable cause(Context ctx) {
         CancelNode node = nearestCancelNode(Objects.requireNonNull(ctx, "ctx"));
         if (node == null) {
@@ -159,7 +172,7 @@ public final class Contexts {
     }
 
     /** A fresh stackless instance of the same context error, for throwing. */
-    static CancellationException fresh(CancellationException err) {
+    public static CancellationException fresh(CancellationException err) {
         return err instanceof Context.DeadlineExceeded ? new Context.DeadlineExceeded() : new Context.Canceled();
     }
 

@@ -1,0 +1,209 @@
+package dev.go4j.singleflight;
+
+import dev.go4j.Chan;
+import dev.go4j.Go;
+import dev.go4j.Interrupted;
+import dev.go4j.Panic;
+import dev.go4j.ReceiveChan;
+import dev.go4j.sync.WaitGroup;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Suppresses duplicate calls, Go's {@code golang.org/x/sync/singleflight.Group}: while a call for a key is in
+ * flight, later callers for the same key wait for it and share its result instead of running their own.
+ *
+ * {@snippet :
+ * var loads = new Group<String, byte[]>();
+ * byte[] data = loads.doCall(path, () -> Files.readAllBytes(Path.of(path))).value();
+ * }
+ *
+ * <p>Errors and panics: a call's exception is thrown to every caller that waited for it; a {@link Panic} or an
+ * {@link Error} is thrown to them too, so it reaches each goroutine's panic policy, as Go re-panics in every
+ * caller. The completion of the call happens-before every waiting caller returns.
+ *
+ * @param <K> the key type (compared with {@code equals})
+ * @param <V> the value type
+ */
+public final class Group<K, V> {
+    /*
+     * Implementation notes. As Go's singleflight: a lock guards a map from key to the call in flight; the first
+     * caller runs the function, later ones count themselves as duplicates and wait on the call's WaitGroup (or
+     * register a channel). When the function returns, the call is removed from the map (unless forget() already
+     * replaced it) and its result is published, then the WaitGroup is released. Result channels have capacity 1
+     * and receive exactly one result each, so the send never blocks; they are never closed, as in Go.
+     */
+
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Calls in flight. Guarded by lock. */
+    private final Map<K, Call<V>> calls = new HashMap<>();
+
+    /** Creates an empty group. */
+    public Group() {
+    }
+
+    /**
+     * Runs {@code fn} for {@code key} unless a call for it is in flight, in which case waits for that call and
+     * shares its outcome, Go's {@code Do}.
+     *
+     * @param key the key
+     * @param fn the computation
+     * @return the value and whether it was shared
+     * @throws Exception the call's failure, thrown to every caller that shared it
+     * @throws Interrupted if interrupted while waiting for another caller's call (that call goes on)
+     */
+    public Shared<V> doCall(K key, Callable<V> fn) throws Exception {
+        Objects.requireNonNull(fn, "fn");
+        Call<V> call;
+        boolean first;
+        lock.lock();
+        try {
+            call = calls.get(key);
+            first = call == null;
+            if (first) {
+                call = new Call<>();
+                calls.put(key, call);
+            } else {
+                call.duplicates++;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (!first) {
+            call.done.await();
+            return call.outcome(true);
+        }
+        execute(key, call, fn);
+        return call.outcome(call.sharedAfterCompletion);
+    }
+
+    /**
+     * Like {@link #doCall}, but returns at once a channel of capacity 1 that will receive the one
+     * {@link Result}; the channel is never closed, Go's {@code DoChan}. A new call runs {@code fn} in its own
+     * goroutine.
+     *
+     * @param key the key
+     * @param fn the computation
+     * @return a channel that receives the result
+     */
+    public ReceiveChan<Result<V>> doChan(K key, Callable<V> fn) {
+        Objects.requireNonNull(fn, "fn");
+        Chan<Result<V>> results = Chan.make(1);
+        Call<V> call;
+        boolean first;
+        lock.lock();
+        try {
+            call = calls.get(key);
+            first = call == null;
+            if (first) {
+                call = new Call<>();
+                calls.put(key, call);
+            } else {
+                call.duplicates++;
+            }
+            call.channels.add(results);
+        } finally {
+            lock.unlock();
+        }
+        if (first) {
+            Call<V> running = call;
+            Go.go(() -> execute(key, running, fn));
+        }
+        return results;
+    }
+
+    /**
+     * Forgets the call in flight for {@code key}: the next call for it runs {@code fn} even while the earlier one
+     * is still running, Go's {@code Forget}.
+     *
+     * @param key the key
+     */
+    public void forget(K key) {
+        lock.lock();
+        try {
+            calls.remove(key);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many callers share the call in flight for {@code key} (0 if none): a probe for tests. */
+    int callers(K key) {
+        lock.lock();
+        try {
+            Call<V> call = calls.get(key);
+            return call == null ? 0 : 1 + call.duplicates;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs the call, publishes its outcome to waiters and channels, and rethrows a panic or error. */
+    private void execute(K key, Call<V> call, Callable<V> fn) throws Exception {
+        Throwable failure = null;
+        try {
+            call.value = fn.call();
+        } catch (Throwable t) {
+            failure = t;
+            call.failure = t;
+        }
+        List<Chan<Result<V>>> channels;
+        lock.lock();
+        try {
+            if (calls.get(key) == call) {
+                calls.remove(key);
+            }
+            call.sharedAfterCompletion = call.duplicates > 0;
+            channels = new ArrayList<>(call.channels);
+        } finally {
+            lock.unlock();
+        }
+        call.done.done();
+        for (Chan<Result<V>> channel : channels) {
+            channel.trySend(new Result<>(call.value, call.failure, call.sharedAfterCompletion));
+        }
+        if (failure instanceof Panic || failure instanceof Error) {
+            sneakyThrow(failure); // a panic reaches this goroutine's panic policy, as Go re-panics
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> void sneakyThrow(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    /** One execution in flight. */
+    private static final class Call<V> {
+        /** Released when the outcome is published. */
+        final WaitGroup done = new WaitGroup();
+        /** Result channels of doChan callers. Guarded by the group's lock. */
+        final List<Chan<Result<V>>> channels = new ArrayList<>();
+        /** Callers after the first. Guarded by the group's lock. */
+        int duplicates;
+        /** Written by the executing caller before done.done(); read by waiters after done.await(). */
+        V value;
+        Throwable failure;
+        boolean sharedAfterCompletion;
+
+        Call() {
+            done.add(1);
+        }
+
+        /** The outcome for a caller; rethrows the failure (exceptions as they are). */
+        Shared<V> outcome(boolean shared) throws Exception {
+            Throwable t = failure;
+            if (t == null) {
+                return new Shared<>(value, shared);
+            }
+            if (t instanceof Exception e) {
+                throw e;
+            }
+            throw (Error) t;
+        }
+    }
+}
