@@ -59,22 +59,9 @@ public final class Group<K, V> {
      */
     public Shared<V> doCall(K key, Callable<V> fn) throws Exception {
         Objects.requireNonNull(fn, "fn");
-        Call<V> call;
-        boolean first;
-        lock.lock();
-        try {
-            call = calls.get(key);
-            first = call == null;
-            if (first) {
-                call = new Call<>();
-                calls.put(key, call);
-            } else {
-                call.duplicates++;
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (!first) {
+        Joined<V> joined = join(key, null);
+        Call<V> call = joined.call();
+        if (!joined.first()) {
             call.done.await();
             return call.outcome(true);
         }
@@ -94,25 +81,9 @@ public final class Group<K, V> {
     public ReceiveChan<Result<V>> doChan(K key, Callable<V> fn) {
         Objects.requireNonNull(fn, "fn");
         Chan<Result<V>> results = Chan.make(1);
-        Call<V> call;
-        boolean first;
-        lock.lock();
-        try {
-            call = calls.get(key);
-            first = call == null;
-            if (first) {
-                call = new Call<>();
-                calls.put(key, call);
-            } else {
-                call.duplicates++;
-            }
-            call.channels.add(results);
-        } finally {
-            lock.unlock();
-        }
-        if (first) {
-            Call<V> running = call;
-            Go.go(() -> execute(key, running, fn));
+        Joined<V> joined = join(key, results);
+        if (joined.first()) {
+            Go.go(() -> execute(key, joined.call(), fn));
         }
         return results;
     }
@@ -127,6 +98,31 @@ public final class Group<K, V> {
         lock.lock();
         try {
             calls.remove(key);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The call a caller joined, and whether it is the first caller (who must run it). */
+    private record Joined<V>(Call<V> call, boolean first) {
+    }
+
+    /** Joins the call in flight for {@code key}, or registers a new one; {@code results} may be null. */
+    private Joined<V> join(K key, Chan<Result<V>> results) {
+        lock.lock();
+        try {
+            Call<V> call = calls.get(key);
+            boolean first = call == null;
+            if (first) {
+                call = new Call<>();
+                calls.put(key, call);
+            } else {
+                call.duplicates++;
+            }
+            if (results != null) {
+                call.channels.add(results);
+            }
+            return new Joined<>(call, first);
         } finally {
             lock.unlock();
         }
