@@ -36,7 +36,7 @@ public enum WaitReason {
     SYNC_WAITGROUP_WAIT("sync.WaitGroup.Wait"),
     /** Waiting in {@code sync.Cond.Wait}. */
     SYNC_COND_WAIT("sync.Cond.Wait"),
-    /** Waiting for a semaphore (also {@code sync.Once} and {@code x/sync/semaphore}). */
+    /** Waiting for a semaphore (go4j: {@code x/sync/semaphore.Weighted.acquire}). */
     SEMACQUIRE("semacquire");
 
     private final String goText;

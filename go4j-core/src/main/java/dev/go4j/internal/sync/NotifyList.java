@@ -1,0 +1,159 @@
+package dev.go4j.internal.sync;
+
+import dev.go4j.Interrupted;
+import dev.go4j.WaitReason;
+import dev.go4j.internal.park.Waiter;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/*
+ * Implementation notes.
+ *
+ * The waiters of a sync.Cond, after the Go runtime's notifyList: a FIFO of goroutines waiting to be notified, in
+ * one immutable WaitQueue replaced by CAS.
+ *
+ * Go gives each waiter a ticket (an atomic counter) while it still holds the Cond's lock and queues it after
+ * unlocking; a notify then wakes the ticket it is due, whether or not that waiter has queued yet. go4j queues
+ * the Waiter itself before the lock is released (add), which gives the same guarantee more directly: a notify
+ * that comes after the unlock finds the waiter. A notify that finds nobody is lost, as in Go.
+ *
+ *   add          CAS the queue q -> q.addLast(w)
+ *   wakeOne      CAS q -> q.removeFirst(), then claim the removed waiter; if its claim fails it was withdrawn
+ *                (interrupted), so notify the next one: a notify is never spent on a goroutine that gave up.
+ *   wakeAll      getAndSet(EMPTY), then claim every waiter taken.
+ *   await        park until claimed. On interrupt, the waiter cancels its Waiter: if the cancel wins it removes
+ *                itself (O(n)) and throws Interrupted; if a notify's claim won, it returns normally with the
+ *                interrupt status set (the notify is not lost).
+ *   withdraw     for a waiter that cannot wait after all (the Cond's unlock failed): cancel and remove; if a
+ *                wakeOne already claimed it, pass that notification on.
+ *
+ * Memory: the claim CAS of wakeOne/wakeAll is read by the woken waiter before await returns, so a notify
+ * happens-before the await it ends returns.
+ */
+
+/** The FIFO waiter list of a {@code sync.Cond}, Go's runtime {@code notifyList}. */
+public final class NotifyList {
+    /** The claim token of wakeOne; wakeAll uses {@link Waiter#SIGNALLED}. */
+    private static final Object NOTIFIED_ONE = new Object() {
+        @Override
+        public String toString() {
+            return "NOTIFIED_ONE";
+        }
+    };
+
+    private static final VarHandle WAITERS;
+
+    /** Goroutines waiting to be notified, oldest first; replaced by CAS and getAndSet only. */
+    private volatile WaitQueue waiters = WaitQueue.EMPTY;
+
+    /** Creates an empty list. */
+    public NotifyList() {
+    }
+
+    /**
+     * Queues a waiter for the current goroutine. Call it before releasing the lock that the condition is
+     * checked under, then {@link #await} (or {@link #withdraw}) it.
+     *
+     * @return the queued waiter
+     */
+    public Waiter add() {
+        Waiter w = new Waiter();
+        WaitQueue q = waiters;
+        while (true) {
+            WaitQueue witness = (WaitQueue) WAITERS.compareAndExchange(this, q, q.addLast(w));
+            if (witness == q) {
+                return w;
+            }
+            q = witness;
+        }
+    }
+
+    /**
+     * Parks until {@code w} is notified; never returns spuriously.
+     *
+     * @param w the waiter {@link #add()} returned to this goroutine
+     * @param reason the wait reason recorded while parked
+     * @param primitive the public object recorded as waited on
+     * @throws Interrupted if interrupted before a notification arrived; {@code w} is then withdrawn
+     */
+    public void await(Waiter w, WaitReason reason, Object primitive) {
+        try {
+            w.await(reason, primitive, true);
+        } catch (Interrupted e) {
+            remove(w); // the cancel won: nobody will claim w, so take it out of the queue
+            throw e;
+        }
+    }
+
+    /**
+     * Withdraws {@code w} without waiting; a notification it already received from wakeOne is passed on.
+     *
+     * @param w the waiter {@link #add()} returned to this goroutine
+     */
+    public void withdraw(Waiter w) {
+        if (w.cancel()) {
+            remove(w);
+        } else if (w.await(WaitReason.SYNC_COND_WAIT, this, false) == NOTIFIED_ONE) { // claimed: no parking
+            wakeOne();
+        }
+    }
+
+    /** Wakes the longest waiter, if any. */
+    public void wakeOne() {
+        WaitQueue q = waiters;
+        while (!q.isEmpty()) {
+            WaitQueue rest = q.removeFirst();
+            WaitQueue witness = (WaitQueue) WAITERS.compareAndExchange(this, q, rest);
+            if (witness == q) {
+                Waiter first = q.first();
+                if (first.claim(NOTIFIED_ONE)) {
+                    first.wake();
+                    return;
+                }
+                q = waiters; // it had withdrawn: the notification goes to the next waiter
+            } else {
+                q = witness;
+            }
+        }
+    }
+
+    /** Wakes every waiter. */
+    public void wakeAll() {
+        WaitQueue q = waiters;
+        if (!q.isEmpty()) {
+            ((WaitQueue) WAITERS.getAndSet(this, WaitQueue.EMPTY)).forEach(Waiter::signal);
+        }
+    }
+
+    /**
+     * The number of queued waiters, a snapshot.
+     *
+     * @return how many goroutines are queued
+     */
+    public int waiting() {
+        return waiters.size();
+    }
+
+    private void remove(Waiter w) {
+        WaitQueue q = waiters;
+        while (true) {
+            WaitQueue without = q.remove(w);
+            if (without == q) {
+                return; // already taken out by a notify
+            }
+            WaitQueue witness = (WaitQueue) WAITERS.compareAndExchange(this, q, without);
+            if (witness == q) {
+                return;
+            }
+            q = witness;
+        }
+    }
+
+    static {
+        try {
+            WAITERS = MethodHandles.lookup().findVarHandle(NotifyList.class, "waiters", WaitQueue.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}
