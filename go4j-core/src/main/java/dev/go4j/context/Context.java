@@ -39,7 +39,10 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Errors: {@link #err()} returns the shared instances {@link #CANCELED} and {@link #DEADLINE_EXCEEDED};
  * operations that throw a context error throw fresh stackless instances of {@link Canceled} and
- * {@link DeadlineExceeded}. Go's {@code errors.Is(err, context.Canceled)} is {@code err instanceof Canceled}.
+ * {@link DeadlineExceeded}. Go's {@code errors.Is(err, context.Canceled)} is {@code err instanceof Canceled}. Where
+ * Go code says {@code return ctx.Err()}, throw a fresh instance ({@code throw new Context.Canceled()}) rather than
+ * the shared one: Java attaches causes and suppressed exceptions to thrown objects, and the shared instances refuse
+ * {@code initCause}.
  *
  * <p>Relation to Java's own tools: {@code StructuredTaskScope} (a preview API in current JDKs) scopes the
  * lifetime of subtasks and cancels them by interruption; a context instead travels as a value, through channels
@@ -87,14 +90,35 @@ public interface Context {
         @Serial
         private static final long serialVersionUID = 1L;
 
-        /** Creates the error; {@link Context#CANCELED} is the shared instance. */
+        /** True only for {@link Context#CANCELED}, which must not be changed. */
+        private final boolean shared;
+
+        /** Creates a fresh error, to throw; {@link Context#CANCELED} is the shared instance. */
         public Canceled() {
+            this(false);
+        }
+
+        private Canceled(boolean shared) {
             super("context canceled");
+            this.shared = shared;
         }
 
         @Override
         public Throwable fillInStackTrace() {
             return this;
+        }
+
+        /**
+         * Sets the cause of a fresh instance.
+         *
+         * @throws IllegalStateException on the shared instance, which every context returns and nobody may change
+         */
+        @Override
+        public Throwable initCause(Throwable cause) {
+            if (shared) {
+                throw new IllegalStateException("Context.CANCELED is shared; throw a fresh new Canceled()");
+            }
+            return super.initCause(cause);
         }
     }
 
@@ -103,22 +127,43 @@ public interface Context {
         @Serial
         private static final long serialVersionUID = 1L;
 
-        /** Creates the error; {@link Context#DEADLINE_EXCEEDED} is the shared instance. */
+        /** True only for {@link Context#DEADLINE_EXCEEDED}, which must not be changed. */
+        private final boolean shared;
+
+        /** Creates a fresh error, to throw; {@link Context#DEADLINE_EXCEEDED} is the shared instance. */
         public DeadlineExceeded() {
+            this(false);
+        }
+
+        private DeadlineExceeded(boolean shared) {
             super("context deadline exceeded");
+            this.shared = shared;
         }
 
         @Override
         public Throwable fillInStackTrace() {
             return this;
         }
+
+        /**
+         * Sets the cause of a fresh instance.
+         *
+         * @throws IllegalStateException on the shared instance, which every context returns and nobody may change
+         */
+        @Override
+        public Throwable initCause(Throwable cause) {
+            if (shared) {
+                throw new IllegalStateException("Context.DEADLINE_EXCEEDED is shared; throw a fresh new DeadlineExceeded()");
+            }
+            return super.initCause(cause);
+        }
     }
 
     /** Go's {@code context.Canceled}: what {@link #err()} returns after cancellation. */
-    Canceled CANCELED = new Canceled();
+    Canceled CANCELED = new Canceled(true);
 
     /** Go's {@code context.DeadlineExceeded}: what {@link #err()} returns after the deadline passed. */
-    DeadlineExceeded DEADLINE_EXCEEDED = new DeadlineExceeded();
+    DeadlineExceeded DEADLINE_EXCEEDED = new DeadlineExceeded(true);
 
     /**
      * A key for {@link #withValue}: keys are compared by identity, so a package's private key cannot collide with

@@ -70,7 +70,9 @@ public final class Group {
 
     /**
      * Starts {@code task} in a new goroutine, first waiting for a free slot if a limit is set (a limit of 0
-     * blocks forever).
+     * blocks forever). A task that calls {@code go} on its own limited group can deadlock once every slot is held
+     * by such a task; use {@link #tryGo} there. A task's slot is freed, and the derived context cancelled on its
+     * error, only after the task (its {@code finally} blocks included) has returned.
      *
      * @param task the subtask
      * @throws Interrupted if interrupted while waiting for a slot

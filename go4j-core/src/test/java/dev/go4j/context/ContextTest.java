@@ -310,4 +310,16 @@ class ContextTest {
         assertThat(ContextProbe.registeredChildren(parent)).isZero();
         parent.cancel();
     }
+
+    @Test
+    void theSharedErrorsCannotBeGivenACause() {
+        assertThatThrownBy(() -> Context.CANCELED.initCause(new RuntimeException()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Context.DEADLINE_EXCEEDED.initCause(new RuntimeException()))
+                .isInstanceOf(IllegalStateException.class);
+        var fresh = new Context.Canceled();
+        fresh.initCause(new RuntimeException("why"));
+        assertThat(fresh).hasMessage("context canceled").hasCauseInstanceOf(RuntimeException.class);
+        assertThat(fresh.getStackTrace()).as("stackless").isEmpty();
+    }
 }
