@@ -1,0 +1,97 @@
+package dev.go4j.bench;
+
+import static dev.go4j.Select.onReceive;
+import static dev.go4j.Select.select;
+
+import com.softwaremill.jox.Channel;
+import com.softwaremill.jox.Select;
+import dev.go4j.Chan;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Main table, row 3: a consumer selects over two channels, each fed by its own producer; {@code cap} is 0
+ * (unbuffered) or 16. One operation is one select that receives one element. Go: {@code BenchmarkSelect2/cap=N}.
+ * The JDK has no select, so there is no JDK column.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class Select2 {
+    private static final Object ITEM = new Object();
+    private static final Consumer<Object> DISCARD = v -> { };
+
+    @Param({"0", "16"})
+    public int cap;
+
+    private Chan<Object> a;
+    private Chan<Object> b;
+    private Channel<Object> joxA;
+    private Channel<Object> joxB;
+
+    /** Makes the channels once per trial; every invocation leaves them empty. */
+    @Setup
+    public void setup() {
+        a = Chan.make(cap);
+        b = Chan.make(cap);
+        joxA = cap == 0 ? Channel.newRendezvousChannel() : Channel.newBufferedChannel(cap);
+        joxB = cap == 0 ? Channel.newRendezvousChannel() : Channel.newBufferedChannel(cap);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void go4j() {
+        Chan<Object> a = this.a;
+        Chan<Object> b = this.b;
+        int n = Sizes.OPS_RUN;
+        Parties.goroutines(
+                () -> {
+                    for (int i = 0; i < n / 2; i++) {
+                        a.send(ITEM);
+                    }
+                },
+                () -> {
+                    for (int i = 0; i < n / 2; i++) {
+                        b.send(ITEM);
+                    }
+                },
+                () -> {
+                    for (int i = 0; i < n; i++) {
+                        select(onReceive(a, DISCARD), onReceive(b, DISCARD));
+                    }
+                });
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void jox() {
+        Channel<Object> a = joxA;
+        Channel<Object> b = joxB;
+        int n = Sizes.OPS_RUN;
+        Parties.virtualThreads(
+                () -> {
+                    for (int i = 0; i < n / 2; i++) {
+                        a.send(ITEM);
+                    }
+                },
+                () -> {
+                    for (int i = 0; i < n / 2; i++) {
+                        b.send(ITEM);
+                    }
+                },
+                () -> {
+                    for (int i = 0; i < n; i++) {
+                        Select.select(a.receiveClause(), b.receiveClause());
+                    }
+                });
+    }
+}

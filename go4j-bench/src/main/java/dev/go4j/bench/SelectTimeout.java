@@ -1,0 +1,123 @@
+package dev.go4j.bench;
+
+import static dev.go4j.Select.onReceive;
+import static dev.go4j.Select.select;
+
+import com.softwaremill.jox.Channel;
+import com.softwaremill.jox.Select;
+import dev.go4j.Chan;
+import dev.go4j.time.Time;
+import dev.go4j.time.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Main table, row 4: Go's loop-with-timeout idiom. Each operation creates a timeout, selects over four cases (two
+ * data channels of capacity 16, each fed by its own producer; a quit channel that never becomes ready; the
+ * timeout) and cancels the timeout. The timeout (an hour) never fires: the row measures what arming and
+ * cancelling a timeout adds to a select. Go: {@code BenchmarkSelectTimeout} ({@code time.NewTimer} +
+ * {@code Stop}; Go 1.19's timers are the pre-1.23 kind); go4j: {@link Time#newTimer} + {@link Timer#stop};
+ * Jox: its timed select, {@code selectOrClosedWithin}. No JDK column.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class SelectTimeout {
+    private static final Object ITEM = new Object();
+    private static final Object TIMED_OUT = new Object();
+    private static final int CAP = 16;
+    private static final Duration TIMEOUT = Duration.ofHours(1);
+    private static final Consumer<Object> DISCARD = v -> { };
+    private static final Consumer<Object> NEVER = v -> {
+        throw new IllegalStateException("quit closed or the timeout fired: the benchmark is broken");
+    };
+    private static final Consumer<Instant> FIRED = t -> NEVER.accept(t);
+
+    private Chan<Object> a;
+    private Chan<Object> b;
+    private Chan<Object> quit;
+    private Channel<Object> joxA;
+    private Channel<Object> joxB;
+    private Channel<Object> joxQuit;
+
+    /** Makes the channels once per trial; every invocation leaves them empty. */
+    @Setup
+    public void setup() {
+        a = Chan.make(CAP);
+        b = Chan.make(CAP);
+        quit = Chan.make();
+        joxA = Channel.newBufferedChannel(CAP);
+        joxB = Channel.newBufferedChannel(CAP);
+        joxQuit = Channel.newRendezvousChannel();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void go4j() {
+        Chan<Object> a = this.a;
+        Chan<Object> b = this.b;
+        Chan<Object> quit = this.quit;
+        int n = Sizes.OPS_RUN;
+        Parties.goroutines(
+                () -> {
+                    for (int i = 0; i < n / 2; i++) {
+                        a.send(ITEM);
+                    }
+                },
+                () -> {
+                    for (int i = 0; i < n / 2; i++) {
+                        b.send(ITEM);
+                    }
+                },
+                () -> {
+                    for (int i = 0; i < n; i++) {
+                        Timer timeout = Time.newTimer(TIMEOUT);
+                        select(
+                                onReceive(a, DISCARD),
+                                onReceive(b, DISCARD),
+                                onReceive(quit, NEVER),
+                                onReceive(timeout.c(), FIRED));
+                        timeout.stop();
+                    }
+                });
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void jox() {
+        Channel<Object> a = joxA;
+        Channel<Object> b = joxB;
+        Channel<Object> quit = joxQuit;
+        int n = Sizes.OPS_RUN;
+        Parties.virtualThreads(
+                () -> {
+                    for (int i = 0; i < n / 2; i++) {
+                        a.send(ITEM);
+                    }
+                },
+                () -> {
+                    for (int i = 0; i < n / 2; i++) {
+                        b.send(ITEM);
+                    }
+                },
+                () -> {
+                    for (int i = 0; i < n; i++) {
+                        Object got = Select.selectOrClosedWithin(TIMEOUT, TIMED_OUT,
+                                a.receiveClause(), b.receiveClause(), quit.receiveClause());
+                        if (got != ITEM) {
+                            NEVER.accept(got);
+                        }
+                    }
+                });
+    }
+}

@@ -1,0 +1,515 @@
+package dev.go4j.bench.report;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./go4j bench [quick|full]}: runs everything, one step after the other so that no step disturbs another,
+ * and writes the report. The steps:
+ * <ol>
+ *   <li>JMH over the whole Java suite ({@code raw/jmh.json});
+ *   <li>the Go benchmarks, {@code go test -bench . -benchmem -count N} ({@code raw/go.txt});
+ *   <li>the memory row, Java then Go, each in a process of its own ({@code raw/memory-*.txt});
+ *   <li>row 9: a {@link dev.go4j.bench.SideLoad} process keeps 2 OS threads busy while JMH and then Go run the
+ *       ping-pong and buffered (cap 16) benchmarks again ({@code raw/*-loaded.*});
+ *   <li>optionally (always in {@code full}; in {@code quick} with {@code GO4J_BENCH_JOX_EXTRA=1}) the Jox
+ *       benchmarks again against Jox {@value #JOX_EXTRA_VERSION}, fetched as a lone jar by Maven;
+ *   <li>{@link Report}: {@code bench/report.md} and {@code bench/report.svg}.
+ * </ol>
+ * A step that cannot run (no Go) or fails is recorded and its cells say so; the report is written anyway.
+ *
+ * <p>Usage: {@code java -cp … dev.go4j.bench.report.Bench MODE ROOT}, with the class path of go4j-bench (the
+ * launcher passes it). Environment: {@code GO4J_BENCH_NO_GO} (why the launcher could not provide Go),
+ * {@code GO4J_BENCH_START} (epoch seconds when the launcher started, for the wall time),
+ * {@code GO4J_BENCH_NOTE} (a note printed at the top of the report), {@code GO4J_BENCH_JOX_EXTRA=1}.
+ */
+public final class Bench {
+    static final String JOX_EXTRA_VERSION = "1.1.1";
+    /**
+     * The goal that fetches the Jox {@value #JOX_EXTRA_VERSION} jar alone. Its parent POM is not served, and the
+     * 3.x dependency plugins fail on the missing descriptor even with {@code -Dtransitive=false}; 2.8 (the version
+     * Maven 3's super POM names) copies the jar without it.
+     */
+    private static final String JOX_EXTRA_FETCH = "org.apache.maven.plugins:maven-dependency-plugin:2.8:copy";
+    private static final String JMH_VERSION = "1.37";
+    /**
+     * JVM options of every JMH fork: a fixed heap, so that heap sizing does not move between runs; on JDK 24+,
+     * permission for the {@code sun.misc.Unsafe} calls JMH's harness makes, which would otherwise print warnings.
+     */
+    private static final String FORK_JVM_ARGS = "-Xms2g -Xmx2g" + unsafeFlag(" ");
+    private static final int MEMORY_GOROUTINES = 1_000_000;
+
+    /** The settings of a mode. */
+    record Mode(String name, int forks, int warmupIterations, String warmupTime, int iterations,
+            String iterationTime, int goCount, String goBenchtime, int memoryRounds, boolean joxExtra) {
+
+        static Mode of(String name) {
+            return switch (name) {
+                // ~50 JMH benchmarks of ~4.5 s and ~25 Go benchmarks of ~3.5 s, plus build and memory: < 8 min.
+                case "quick" -> new Mode("quick", 1, 2, "500ms", 5, "500ms", 5, "0.5s", 3, false);
+                case "full" -> new Mode("full", 2, 5, "1s", 10, "1s", 20, "1s", 5, true);
+                default -> throw new IllegalArgumentException("mode must be quick or full, not " + name);
+            };
+        }
+
+        List<String> jmhOptions() {
+            return List.of("-f", Integer.toString(forks), "-wi", Integer.toString(warmupIterations), "-w", warmupTime,
+                    "-i", Integer.toString(iterations), "-r", iterationTime, "-bm", "avgt", "-tu", "ns",
+                    "-prof", "gc", "-foe", "false", "-jvmArgs", FORK_JVM_ARGS);
+        }
+
+        List<String> goOptions() {
+            return List.of("-test.benchmem", "-test.count", Integer.toString(goCount), "-test.benchtime", goBenchtime,
+                    "-test.timeout", "90m");
+        }
+    }
+
+    private final Mode mode;
+    private final Path root;
+    private final Path raw;
+    private final Path goDir;
+    private final String java;
+    private final List<String> classPath;
+    private final Properties meta = new Properties();
+    private final long startMillis;
+    private String go;
+    /** Child processes still running (a benchmark, the side load); destroyed if this JVM is stopped. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    private Bench(Mode mode, Path root) {
+        this.mode = mode;
+        this.root = root;
+        this.raw = root.resolve("bench/raw");
+        this.goDir = root.resolve("go4j-bench/go");
+        this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        this.classPath = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+        String start = System.getenv("GO4J_BENCH_START");
+        this.startMillis = start != null && start.matches("\\d+") ? Long.parseLong(start) * 1000
+                : System.currentTimeMillis();
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: Bench quick|full ROOT");
+            System.exit(2);
+        }
+        // Ctrl-C or kill: take the running benchmark (and the side load) down too.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
+        new Bench(Mode.of(args[0]), Path.of(args[1]).toAbsolutePath()).run();
+    }
+
+    private void run() throws Exception {
+        prepareRawDir();
+        describeMachine();
+        findGo();
+
+        say("JMH: the whole suite (" + mode.name + " settings)");
+        meta.setProperty("jmh.status", jmh(List.of("dev\\.go4j\\.bench\\..*"), List.of(), classPath,
+                RawData.JMH, "jmh.log"));
+
+        if (go != null) {
+            say("Go: the same workloads, and the chan_test ports");
+            meta.setProperty("go.status", goBench(RawData.GO, "."));
+        }
+
+        say("memory: " + String.format(Locale.ROOT, "%,d", MEMORY_GOROUTINES) + " blocked goroutines, "
+                + mode.memoryRounds + " rounds");
+        meta.setProperty("memory.n", Integer.toString(MEMORY_GOROUTINES));
+        meta.setProperty("memory.rounds", Integer.toString(mode.memoryRounds));
+        memory();
+
+        say("row 9: ping-pong and buffered cap 16 again, under a side load of 2 busy OS threads");
+        try {
+            loaded();
+        } catch (IOException e) {
+            meta.setProperty("jmh.loaded.status", "not run: " + e.getMessage());
+            say("row 9 not run: " + e.getMessage());
+        }
+
+        if (mode.joxExtra || "1".equals(System.getenv("GO4J_BENCH_JOX_EXTRA"))) {
+            say("Jox " + JOX_EXTRA_VERSION + ": the Jox benchmarks again (optional column)");
+            joxExtra();
+        } else {
+            meta.setProperty("jox.extra.status", "not run in " + mode.name
+                    + " mode (runs in full, or with GO4J_BENCH_JOX_EXTRA=1)");
+        }
+
+        long wallSeconds = (System.currentTimeMillis() - startMillis) / 1000;
+        meta.setProperty("wall", wallSeconds / 60 + " min " + wallSeconds % 60 + " s");
+        writeMeta();
+        Path report = Report.write(raw, root.resolve("bench"));
+        say("wrote " + root.relativize(report) + " and " + root.relativize(root.resolve("bench/" + Report.CHART))
+                + " (wall time " + meta.getProperty("wall") + ")");
+        printMainTable(report);
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Steps
+
+    private void prepareRawDir() throws IOException {
+        Files.createDirectories(raw);
+        try (Stream<Path> old = Files.walk(raw)) {
+            for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(raw)) {
+                    Files.delete(p);
+                }
+            }
+        }
+        meta.setProperty("mode", mode.name);
+        meta.setProperty("started", ZonedDateTime.now(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
+        String note = System.getenv("GO4J_BENCH_NOTE");
+        if (note != null && !note.isBlank()) {
+            meta.setProperty("note", note);
+        }
+        meta.setProperty("jmh.version", JMH_VERSION);
+        meta.setProperty("jmh.settings", "avgt, " + mode.forks + " fork(s), " + mode.warmupIterations + " × "
+                + mode.warmupTime + " warmup, " + mode.iterations + " × " + mode.iterationTime
+                + " measurement, -prof gc, fork JVM options " + FORK_JVM_ARGS);
+        meta.setProperty("go.settings", "go test -bench . -benchmem -count " + mode.goCount + " -benchtime "
+                + mode.goBenchtime + ", GOMAXPROCS = cores");
+        meta.setProperty("jox.version", joxVersion());
+        meta.setProperty("jox.extra.version", JOX_EXTRA_VERSION);
+        meta.setProperty("sideload", "a separate JVM (dev.go4j.bench.SideLoad) with 2 platform threads spinning"
+                + " on arithmetic, started before and stopped after the loaded JMH and Go runs");
+        meta.setProperty("java.runtime", System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version"));
+    }
+
+    private void describeMachine() {
+        meta.setProperty("machine.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        meta.setProperty("machine.cpu", firstMatch(Path.of("/proc/cpuinfo"), "^model name\\s*:\\s*(.+)$", "CPU ?"));
+        String kb = firstMatch(Path.of("/proc/meminfo"), "^MemTotal:\\s*(\\d+) kB$", null);
+        meta.setProperty("machine.memory", kb == null ? "memory ?"
+                : String.format(Locale.ROOT, "%.0f GiB", Long.parseLong(kb) / 1024.0 / 1024.0));
+        meta.setProperty("machine.os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+    }
+
+    private void findGo() throws IOException, InterruptedException {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "go");
+            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                go = candidate.toString();
+                break;
+            }
+        }
+        if (go == null) {
+            String why = System.getenv("GO4J_BENCH_NO_GO");
+            meta.setProperty("go.status", "not run: " + (why == null || why.isBlank() ? "go is not on PATH" : why));
+            meta.setProperty("go.version", "none");
+            say("Go: " + meta.getProperty("go.status") + "; the Go column will say \"not run\"");
+            return;
+        }
+        var out = new ArrayList<String>();
+        int status = exec(List.of(go, "version"), goDir, goEnv(), null, out::add);
+        meta.setProperty("go.version", status == 0 && !out.isEmpty() ? out.get(0).replace("go version ", "")
+                : "unknown (go version failed)");
+        // Build the benchmark binary and the memory program once; a failure means "not run".
+        Path buildLog = raw.resolve("go-build.log");
+        status = exec(List.of(go, "test", "-c", "-o", raw.resolve("go4jbench.test").toString(), "."), goDir,
+                goEnv(), buildLog, null);
+        if (status == 0) {
+            status = exec(List.of(go, "build", "-o", raw.resolve("blockedmem").toString(), "./blockedmem"), goDir,
+                    goEnv(), raw.resolve("go-build-blockedmem.log"), null);
+        }
+        if (status != 0) {
+            meta.setProperty("go.status", "not run: building the Go benchmarks failed (exit " + status
+                    + ", see bench/raw/go-build*.log)");
+            say("Go: " + meta.getProperty("go.status"));
+            go = null;
+        }
+    }
+
+    /** Runs JMH in a process of its own; returns the status text for the report. */
+    private String jmh(List<String> include, List<String> extra, List<String> cp, String json, String log)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(java));
+        if (!unsafeFlag("").isEmpty()) {
+            cmd.add(unsafeFlag(""));
+        }
+        cmd.addAll(List.of("-cp", String.join(File.pathSeparator, cp), "org.openjdk.jmh.Main"));
+        cmd.addAll(include);
+        cmd.addAll(mode.jmhOptions());
+        cmd.addAll(extra);
+        cmd.addAll(List.of("-rf", "json", "-rff", raw.resolve(json).toString()));
+        var progress = new JmhProgress();
+        int status = exec(cmd, root, Map.of(), raw.resolve(log), progress);
+        if (status != 0) {
+            return "failed (exit " + status + ", see bench/raw/" + log + ")";
+        }
+        return progress.failures == 0 ? "ok"
+                : progress.failures + " benchmark(s) failed, see bench/raw/" + log;
+    }
+
+    /**
+     * Runs the Go benchmark binary once per pattern, all output into {@code output}. (One pattern cannot select
+     * a benchmark without sub-benchmarks and one sub-benchmark of another: Go matches patterns level by level.)
+     */
+    private String goBench(String output, String... patterns) throws IOException, InterruptedException {
+        try (Writer out = Files.newBufferedWriter(raw.resolve(output), StandardCharsets.UTF_8)) {
+            for (String pattern : patterns) {
+                List<String> cmd = new ArrayList<>(List.of(raw.resolve("go4jbench.test").toString(), "-test.run",
+                        "^$", "-test.bench", pattern));
+                cmd.addAll(mode.goOptions());
+                int status = exec(cmd, goDir, goEnv(), null, appendTo(out, line -> line.startsWith("Benchmark"),
+                        line -> "go  " + line.replaceAll("\\s+", " ")));
+                if (status != 0) {
+                    return "failed (exit " + status + ", see bench/raw/" + output + ")";
+                }
+            }
+        }
+        return "ok";
+    }
+
+    /**
+     * The memory row: each round starts one fresh process per system (go4j, Jox, JDK, then Go), so that every
+     * sample starts from the same state; returns the statuses of the Java and the Go side.
+     */
+    private void memory() throws IOException, InterruptedException {
+        String cp = String.join(File.pathSeparator, classPath);
+        String n = Integer.toString(MEMORY_GOROUTINES);
+        String javaStatus = "ok";
+        String goStatus = go == null ? meta.getProperty("go.status") : "ok";
+        try (Writer javaOut = Files.newBufferedWriter(raw.resolve(RawData.MEMORY_JAVA), StandardCharsets.UTF_8);
+                Writer goOut = Files.newBufferedWriter(raw.resolve(RawData.MEMORY_GO), StandardCharsets.UTF_8)) {
+            for (int round = 1; round <= mode.memoryRounds; round++) {
+                for (String system : List.of("go4j", "jox", "jdk")) {
+                    int status = exec(List.of(java, "-Xmx8g", "-cp", cp, "dev.go4j.bench.BlockedMemory", "-system",
+                            system, "-n", n), root, Map.of(), null, appendTo(javaOut, Bench::isMemorySample, MEM));
+                    if (status != 0) {
+                        javaStatus = "failed (" + system + ": exit " + status + ", see bench/raw/"
+                                + RawData.MEMORY_JAVA + ")";
+                    }
+                }
+                if (go != null) {
+                    int status = exec(List.of(raw.resolve("blockedmem").toString(), "-n", n), goDir, goEnv(), null,
+                            appendTo(goOut, Bench::isMemorySample, MEM));
+                    if (status != 0) {
+                        goStatus = "failed (exit " + status + ", see bench/raw/" + RawData.MEMORY_GO + ")";
+                    }
+                }
+            }
+        }
+        meta.setProperty("memory.java.status", javaStatus);
+        meta.setProperty("memory.go.status", goStatus);
+    }
+
+    /** Writes each line to {@code out}, and echoes the lines that {@code shown} picks, as {@code format}s them. */
+    private static Consumer<String> appendTo(Writer out, Predicate<String> shown,
+            UnaryOperator<String> format) {
+        return line -> {
+            try {
+                out.write(line);
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (shown.test(line)) {
+                System.out.println("  " + format.apply(line));
+            }
+        };
+    }
+
+    private static final UnaryOperator<String> MEM = line -> "mem " + line;
+
+    private static boolean isMemorySample(String line) {
+        return line.startsWith("bytes-per-goroutine");
+    }
+
+    private void loaded() throws IOException, InterruptedException {
+        Process load = new ProcessBuilder(java, "-cp", String.join(File.pathSeparator, classPath),
+                "dev.go4j.bench.SideLoad", "2").redirectErrorStream(true).start();
+        RUNNING.add(load);
+        try {
+            var out = new BufferedReader(new InputStreamReader(load.getInputStream(), StandardCharsets.UTF_8));
+            String ready = out.readLine();
+            if (ready == null || !ready.startsWith("side load")) {
+                throw new IOException("the side load did not start: " + ready);
+            }
+            Thread.sleep(1000); // let it reach full speed
+            meta.setProperty("jmh.loaded.status", jmh(List.of("dev\\.go4j\\.bench\\.PingPong\\.",
+                    "dev\\.go4j\\.bench\\.Buffered\\."), List.of("-p", "cap=16"), classPath, RawData.JMH_LOADED,
+                    "jmh-loaded.log"));
+            if (go != null) {
+                meta.setProperty("go.loaded.status",
+                        goBench(RawData.GO_LOADED, "^BenchmarkPingPong$", "^BenchmarkBuffered$/^cap=16$"));
+            }
+        } finally {
+            load.getOutputStream().close(); // its stdin: the load exits at end of input
+            load.destroy();
+            load.waitFor();
+            RUNNING.remove(load);
+        }
+    }
+
+    private void joxExtra() throws IOException, InterruptedException {
+        Path dir = raw.resolve("jox-extra");
+        int status = exec(List.of("mvn", "-B", "-q", "-ntp", "-f", root.resolve("go4j-bench/pom.xml").toString(),
+                JOX_EXTRA_FETCH, "-Dartifact=com.softwaremill.jox:channels:" + JOX_EXTRA_VERSION,
+                "-Dtransitive=false", "-DoutputDirectory=" + dir), root, Map.of(), raw.resolve("jox-extra-fetch.log"),
+                null);
+        Path jar = dir.resolve("channels-" + JOX_EXTRA_VERSION + ".jar");
+        if (status != 0 || !Files.isRegularFile(jar)) {
+            meta.setProperty("jox.extra.status", "not run: its jar could not be fetched (see"
+                    + " bench/raw/jox-extra-fetch.log)");
+            return;
+        }
+        List<String> cp = new ArrayList<>();
+        for (String entry : classPath) {
+            cp.add(entry.contains("com/softwaremill/jox/channels/") || entry.matches(".*channels-[0-9.]+\\.jar")
+                    ? jar.toString() : entry);
+        }
+        String status2 = jmh(List.of("dev\\.go4j\\.bench\\..*\\.jox$"), List.of(), cp, RawData.JMH_JOX_EXTRA,
+                "jmh-jox-extra.log");
+        meta.setProperty("jox.extra.status", status2.equals("ok") ? "ran, same settings, same benchmarks" : status2);
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Helpers
+
+    /** Go's environment: never download anything (the module has no dependencies), never switch toolchains. */
+    private static Map<String, String> goEnv() {
+        return Map.of("GOTOOLCHAIN", "local", "GOPROXY", "off", "GO111MODULE", "on", "GOFLAGS", "-mod=mod");
+    }
+
+    /**
+     * Runs {@code cmd} in {@code dir}, its output (stdout and stderr together) written to {@code log} (if not
+     * null) and each line handed to {@code lines} (if not null); returns the exit status.
+     */
+    private static int exec(List<String> cmd, Path dir, Map<String, String> env, Path log, Consumer<String> lines)
+            throws IOException, InterruptedException {
+        var pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        RUNNING.add(p);
+        p.getOutputStream().close();
+        try (var in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                Writer out = log == null ? Writer.nullWriter()
+                        : Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.write(line);
+                out.write('\n');
+                if (lines != null) {
+                    lines.accept(line);
+                }
+            }
+        }
+        int status = p.waitFor();
+        RUNNING.remove(p);
+        return status;
+    }
+
+    /** Prints one line per benchmark as JMH starts it, and counts failures. */
+    private static final class JmhProgress implements Consumer<String> {
+        private static final Pattern PROGRESS = Pattern.compile("^# Run progress: ([0-9.]+)% complete, ETA (\\S+)$");
+        private String benchmark = "";
+        private String params = "";
+        int failures;
+
+        @Override
+        public void accept(String line) {
+            if (line.startsWith("# Benchmark: ")) {
+                benchmark = line.substring("# Benchmark: dev.go4j.bench.".length());
+                params = "";
+            } else if (line.startsWith("# Parameters: ")) {
+                params = " " + line.substring("# Parameters: ".length());
+            } else if (line.startsWith("<failure>")) {
+                failures++;
+                System.out.println("  jmh FAILED: " + benchmark + params + " (see the log)");
+            } else {
+                Matcher m = PROGRESS.matcher(line);
+                if (m.matches()) {
+                    System.out.printf(Locale.ROOT, "  jmh %5.1f%% ETA %s  %s%s%n", Double.parseDouble(m.group(1)),
+                            m.group(2), benchmark, params);
+                }
+            }
+        }
+    }
+
+    /** JDK 24+ warns about JMH's use of sun.misc.Unsafe unless told to allow it; older JDKs lack the flag. */
+    private static String unsafeFlag(String prefix) {
+        return Runtime.version().feature() >= 24 ? prefix + "--sun-misc-unsafe-memory-access=allow" : "";
+    }
+
+    private String joxVersion() {
+        for (String entry : classPath) {
+            Matcher m = Pattern.compile(".*channels-([0-9][0-9.]*)\\.jar$").matcher(entry);
+            if (m.matches()) {
+                return m.group(1);
+            }
+        }
+        return "?";
+    }
+
+    private static String firstMatch(Path file, String regex, String fallback) {
+        try {
+            Pattern p = Pattern.compile(regex);
+            for (String line : Files.readAllLines(file)) {
+                Matcher m = p.matcher(line);
+                if (m.matches()) {
+                    return m.group(1).trim();
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // not Linux: leave it unknown
+        }
+        return fallback;
+    }
+
+    private void writeMeta() throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(raw.resolve(RawData.META), StandardCharsets.UTF_8)) {
+            meta.store(out, "go4j bench: what ran, where and how");
+        }
+    }
+
+    private void printMainTable(Path report) throws IOException {
+        boolean inTable = false;
+        for (String line : Files.readAllLines(report)) {
+            if (line.startsWith("## Main table")) {
+                inTable = true;
+                System.out.println();
+                continue;
+            }
+            if (inTable && line.startsWith("![")) {
+                break;
+            }
+            if (inTable && !line.isBlank()) {
+                System.out.println(line);
+            }
+        }
+    }
+
+    private static void say(String what) {
+        System.out.println("go4j bench: " + what);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.go4j.bench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The memory row's samples: lines {@code bytes-per-goroutine SYSTEM VALUE} written by
+ * {@link dev.go4j.bench.BlockedMemory} (systems go4j, jox, jdk) and by the Go program {@code blockedmem} (system
+ * go), one line per round.
+ */
+final class MemoryResults {
+    private final Map<String, Estimate> bySystem;
+
+    private MemoryResults(Map<String, Estimate> bySystem) {
+        this.bySystem = bySystem;
+    }
+
+    /** Reads all the given files (missing ones are skipped). */
+    static MemoryResults read(Path... files) throws IOException {
+        Map<String, List<Double>> samples = new LinkedHashMap<>();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(file)) {
+                String[] words = line.strip().split("\\s+");
+                if (words.length == 3 && words[0].equals("bytes-per-goroutine")) {
+                    samples.computeIfAbsent(words[1], k -> new ArrayList<>()).add(Double.parseDouble(words[2]));
+                }
+            }
+        }
+        Map<String, Estimate> out = new LinkedHashMap<>();
+        samples.forEach((system, list) ->
+                out.put(system, Estimate.fromSamples(list.stream().mapToDouble(Double::doubleValue).toArray())));
+        return new MemoryResults(out);
+    }
+
+    /** The estimate for {@code system} (go, go4j, jox, jdk), or null. */
+    Estimate find(String system) {
+        return bySystem.get(system);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.go4j.bench.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Everything one {@code ./go4j bench} run leaves in {@code bench/raw/}, under the names below, and its reading.
+ * {@link Bench} writes these files; {@link Report} reads them, so a report can be made again from the raw data
+ * without running anything.
+ */
+record RawData(Properties meta, JmhResults jmh, JmhResults jmhLoaded, JmhResults jmhJoxExtra, GoResults go,
+        GoResults goLoaded, MemoryResults memory) {
+    static final String META = "meta.properties";
+    static final String JMH = "jmh.json";
+    static final String JMH_LOADED = "jmh-loaded.json";
+    static final String JMH_JOX_EXTRA = "jmh-jox-extra.json";
+    static final String GO = "go.txt";
+    static final String GO_LOADED = "go-loaded.txt";
+    static final String MEMORY_JAVA = "memory-java.txt";
+    static final String MEMORY_GO = "memory-go.txt";
+
+    static RawData read(Path dir) throws IOException {
+        Properties meta = new Properties();
+        Path metaFile = dir.resolve(META);
+        if (Files.isRegularFile(metaFile)) {
+            try (Reader in = Files.newBufferedReader(metaFile, StandardCharsets.UTF_8)) {
+                meta.load(in);
+            }
+        }
+        return new RawData(meta,
+                JmhResults.read(dir.resolve(JMH)),
+                JmhResults.read(dir.resolve(JMH_LOADED)),
+                JmhResults.read(dir.resolve(JMH_JOX_EXTRA)),
+                GoResults.read(dir.resolve(GO)),
+                GoResults.read(dir.resolve(GO_LOADED)),
+                MemoryResults.read(dir.resolve(MEMORY_JAVA), dir.resolve(MEMORY_GO)));
+    }
+
+    /** A meta value, or {@code fallback}. */
+    String meta(String key, String fallback) {
+        String value = meta.getProperty(key);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

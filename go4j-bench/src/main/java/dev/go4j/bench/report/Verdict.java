@@ -1,0 +1,51 @@
+package dev.go4j.bench.report;
+
+import java.util.List;
+
+/**
+ * Whether a target is met. The rule of the report: a target "go4j ≤ f × X" is met or missed only when go4j's
+ * interval and {@code f} times X's interval do not overlap; otherwise it is inconclusive.
+ */
+enum Verdict {
+    MET("met", "✓"),
+    MISSED("missed", "✗"),
+    INCONCLUSIVE("inconclusive", "~"),
+    /** One side was not measured (Go not installed, a benchmark failed). */
+    UNMEASURED("not measured", "?");
+
+    final String word;
+    final String mark;
+
+    Verdict(String word, String mark) {
+        this.word = word;
+        this.mark = mark;
+    }
+
+    /** The verdict on {@code go4j ≤ factor × other}; null arguments mean "not measured". */
+    static Verdict atMost(Interval go4j, double factor, Interval other) {
+        if (go4j == null || other == null) {
+            return UNMEASURED;
+        }
+        if (!go4j.known() || !other.known()) {
+            return INCONCLUSIVE;
+        }
+        if (go4j.hi() <= factor * other.lo()) {
+            return MET;
+        }
+        if (go4j.lo() > factor * other.hi()) {
+            return MISSED;
+        }
+        return INCONCLUSIVE;
+    }
+
+    /** A row's verdict: missed if any target is missed, met if all are met, else inconclusive. */
+    static Verdict of(List<Verdict> targets) {
+        if (targets.contains(MISSED)) {
+            return MISSED;
+        }
+        if (!targets.isEmpty() && targets.stream().allMatch(v -> v == MET)) {
+            return MET;
+        }
+        return INCONCLUSIVE;
+    }
+}

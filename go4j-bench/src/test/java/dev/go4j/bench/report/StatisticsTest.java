@@ -1,0 +1,71 @@
+package dev.go4j.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The numbers behind the verdicts: Go's output parsed, Student-t intervals, ratios, the met/missed rule. */
+class StatisticsTest {
+    @Test
+    void goOutputGivesSamplesPerBenchmarkWithoutTheProcsSuffix() {
+        GoResults go = GoResults.parse(List.of(
+                "goos: linux",
+                "cpu: Some CPU @ 2.0GHz",
+                "BenchmarkPingPong-2        1000000    100.0 ns/op    3 B/op   0 allocs/op",
+                "BenchmarkBuffered/cap=16-2 2000000     50.5 ns/op    2 B/op   0 allocs/op",
+                "BenchmarkPingPong-2        1000000    102.0 ns/op    5 B/op   0 allocs/op",
+                "BenchmarkPingPong-2        1000000     98.0 ns/op    3 B/op   0 allocs/op",
+                "BenchmarkPingPong-2        1000000    101.0 ns/op    3 B/op   0 allocs/op",
+                "BenchmarkPingPong-2        1000000     99.0 ns/op    1 B/op   0 allocs/op",
+                "PASS"));
+        assertThat(go.cpu()).isEqualTo("Some CPU @ 2.0GHz");
+        GoResults.Result pingPong = go.find("BenchmarkPingPong");
+        assertThat(pingPong.time().mean()).isEqualTo(100.0);
+        assertThat(pingPong.time().n()).isEqualTo(5);
+        // s = sqrt(10/4) = 1.5811; t(0.9995, 4) = 8.6103; error = t * s / sqrt(5)
+        assertThat(pingPong.time().error()).isCloseTo(8.6103 * 1.5811 / Math.sqrt(5), within(0.01));
+        assertThat(pingPong.bytesPerOp()).isEqualTo(3.0);
+        assertThat(go.find("BenchmarkBuffered/cap=16").time().error()).isNaN();
+    }
+
+    @Test
+    void aTargetIsDecidedOnlyWhenTheIntervalsDoNotOverlap() {
+        Interval go4j = new Interval(100, 90, 110);
+        assertThat(Verdict.atMost(go4j, 1.0, new Interval(200, 150, 250))).isEqualTo(Verdict.MET);
+        assertThat(Verdict.atMost(go4j, 1.0, new Interval(50, 40, 60))).isEqualTo(Verdict.MISSED);
+        assertThat(Verdict.atMost(go4j, 1.0, new Interval(105, 95, 115))).isEqualTo(Verdict.INCONCLUSIVE);
+        // ≤ 0.5 × other: other's interval is scaled first
+        assertThat(Verdict.atMost(go4j, 0.5, new Interval(300, 240, 360))).isEqualTo(Verdict.MET);
+        assertThat(Verdict.atMost(go4j, 0.5, new Interval(200, 190, 210))).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(Verdict.atMost(go4j, 1.0, null)).isEqualTo(Verdict.UNMEASURED);
+        assertThat(Verdict.atMost(go4j, 1.0, new Interval(100, Double.NaN, Double.NaN)))
+                .isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(Verdict.of(List.of(Verdict.MET, Verdict.INCONCLUSIVE))).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(Verdict.of(List.of(Verdict.MET, Verdict.MISSED, Verdict.UNMEASURED))).isEqualTo(Verdict.MISSED);
+        assertThat(Verdict.of(List.of(Verdict.MET, Verdict.MET))).isEqualTo(Verdict.MET);
+    }
+
+    @Test
+    void aRatioTakesTheWidestIntervalTheTwoAllow() {
+        Interval r = new Estimate(200, 20, 5).over(new Estimate(100, 10, 5));
+        assertThat(r.value()).isEqualTo(2.0);
+        assertThat(r.lo()).isCloseTo(180.0 / 110, within(1e-9));
+        assertThat(r.hi()).isCloseTo(220.0 / 90, within(1e-9));
+    }
+
+    @Test
+    void jsonReadsWhatJmhWrites() {
+        Json json = Json.parse("[{\"benchmark\": \"a.B.c\", \"params\": {\"cap\": \"16\"}, \"primaryMetric\":"
+                + " {\"score\": 1.5e2, \"scoreError\": \"NaN\", \"rawData\": [[1, 2]]}, \"ok\": true,"
+                + " \"none\": null, \"text\": \"x\\\"y\\u0041\"}]");
+        Json.Obj o = json.arr().get(0).obj();
+        assertThat(o.get("benchmark").str()).isEqualTo("a.B.c");
+        assertThat(o.get("params").obj().get("cap").str()).isEqualTo("16");
+        assertThat(o.get("primaryMetric").obj().get("score").number()).isEqualTo(150.0);
+        assertThat(o.get("primaryMetric").obj().get("scoreError").number()).isNaN();
+        assertThat(o.get("text").str()).isEqualTo("x\"yA");
+        assertThat(o.get("missing")).isEqualTo(Json.Null.NULL);
+    }
+}
