@@ -58,13 +58,35 @@ import java.util.concurrent.locks.ReentrantLock;
  * ReentrantLock, not a monitor (monitors pin carriers on JDK 21-23); contention on it is brief and is not a Go
  * wait reason, just as contention on the Go runtime's channel lock is invisible to goroutine dumps.
  *
+ * Adaptive spinning (not in chan.go; goroutine switches are far cheaper in Go than a virtual thread's park and
+ * remount). OFF by default; -Dgo4j.spinNanos=2000 turns it on. Measured on 2 cores (go4j-bench, 1 fork, 5 x 0.5 s,
+ * an idle machine but wide errors): unconditional 2 us spinning halved PingPong (930 -> 521 ns) and helped
+ * Select2/FanIn cap 0, but made Buffered cap 16 3x slower (94 -> 280 ns) and the Sieve 8x slower (92 -> 745 ms);
+ * the adaptive scheme below brought the Sieve back to 100-200 ms and Buffered back to baseline, but PingPong
+ * became bimodal (565 ns in one run, 1515 +- 1744 ns in the next), so it is not yet a clear win and stays opt-in
+ * until the benchmark issue's runs say otherwise. When on: a blocking plain operation on an unbuffered channel
+ * may spin for spinNanos before parking, so that a
+ * peer already running on another carrier hands over without a park/unpark round trip (go4j-bench PingPong,
+ * FanIn cap 0). Spinning holds a carrier, and when the peer is waiting for that very carrier (the prime sieve: many
+ * goroutines, two carriers) it is pure loss, so each channel keeps a spin credit: a spin that ends in a claim earns
+ * credit, one that ends in a park loses more, and without credit only every 64th wait probes again. Buffered
+ * channels never spin: a parked receiver lets the sender fill the buffer and then drains it in one go, which a
+ * spinning receiver would turn into one hand-off per element (go4j-bench Buffered). The credit is a racy plain
+ * int: a lost update only makes one decision a little wrong.
+ *
+ * Non-blocking fast paths (as chan.go): a trySend on a channel that is open and not ready, and a tryReceive on
+ * an empty channel, are decided by two racy single-word reads (closed, and count or the head of the opposite
+ * queue) without taking the lock; the comments at the two sites argue why that is linearisable.
+ *
  * Differences from chan.go: elements are references (no copying); a nil channel has no Channel (the facade
- * handles it); the per-channel lock is not held while waking peers; there is no lock-free fast path yet
- * (performance work comes with the benchmark issues).
+ * handles it); the per-channel lock is not held while waking peers.
  */
 public final class Channel<T> {
     private static final AtomicLong IDS = new AtomicLong();
     private static final VarHandle COUNT;
+    private static final VarHandle CLOSED;
+    /** The most spin credit a channel can hold: this many failed spins in a row are forgiven. */
+    private static final int SPIN_CREDIT_MAX = 8;
 
     /** Position in the global lock order; unique. Final. */
     final long id = IDS.incrementAndGet();
@@ -89,11 +111,15 @@ public final class Channel<T> {
     private int head;
     /** Number of buffered elements. Written under lock; read racily (acquire) by len(). */
     private int count;
-    /** True once closed. Guarded by lock. */
+    /** True once closed. Written under lock (release); read racily (acquire) by the non-blocking fast paths. */
     private boolean closed;
     /** Waiting receives and sends, FIFO. Guarded by lock. */
     private final SudogQueue receivers = new SudogQueue();
     private final SudogQueue senders = new SudogQueue();
+    /** Spin credit, see the notes; racy plain reads and writes by any thread. */
+    private int spinCredit = SPIN_CREDIT_MAX;
+    /** Counts waits without credit, to probe every 64th; racy. */
+    private int spinProbes;
     /** Results of the last poll, valid only to the thread holding the lock, cleared by the take methods. */
     private Object polledElem;
     private Sudog polledPeer;
@@ -182,6 +208,12 @@ public final class Channel<T> {
      * @throws Interrupted if the thread is interrupted while it must wait (the element is then not sent)
      */
     public boolean send(T value, boolean block) {
+        if (!block && !(boolean) CLOSED.getAcquire(this) && full()) {
+            // Go's lock-free fast path: "not closed" then "not ready", each a single read. A closed channel
+            // never becomes "not ready" again, so there was a moment when it was open and not ready: the
+            // non-blocking send is linearised there and fails, without touching the lock.
+            return false;
+        }
         Sudog peer = null;
         Sudog waiting = null;
         lock.lock();
@@ -218,6 +250,17 @@ public final class Channel<T> {
      */
     @SuppressWarnings("unchecked")
     public <R> R receive(boolean block, ReceiveOutcome<? super T, R> outcome) {
+        if (!block && empty()) {
+            // Go's lock-free fast path: "empty" then "not closed" means there was a moment when it was open and
+            // empty. If it was closed, a second "empty" read (after the closed one) proves it is closed and
+            // drained, since nothing enters a closed channel.
+            if (!(boolean) CLOSED.getAcquire(this)) {
+                return outcome.wouldBlock();
+            }
+            if (empty()) {
+                return outcome.closed(zero);
+            }
+        }
         Poll poll;
         Object elem = null;
         Sudog peer = null;
@@ -251,24 +294,29 @@ public final class Channel<T> {
      * @throws RuntimeError {@code close of closed channel}
      */
     public void close() {
-        Sudog woken = null;
+        var woken = new WakeList();
         lock.lock();
         try {
             if (closed) {
                 throw new RuntimeError("close of closed channel");
             }
-            closed = true;
-            woken = releaseAll(receivers, woken);
-            woken = releaseAll(senders, woken);
+            CLOSED.setRelease(this, true);
+            releaseAll(receivers, woken);
+            releaseAll(senders, woken);
         } finally {
             lock.unlock();
         }
-        while (woken != null) {
-            Sudog next = woken.next;
-            woken.next = null;
-            wake(woken);
-            woken = next;
-        }
+        woken.wakeAll();
+    }
+
+    /** Racy "a send would have to wait" for the fast path; may say false wrongly, never true wrongly while open. */
+    private boolean full() {
+        return capacity == 0 ? !receivers.mayHaveWaiters() : (int) COUNT.getAcquire(this) == capacity;
+    }
+
+    /** Racy "a receive would have to wait" for the fast path, in the same sense as full(). */
+    private boolean empty() {
+        return capacity == 0 ? !senders.mayHaveWaiters() : (int) COUNT.getAcquire(this) == 0;
     }
 
     /** The real number of buffered elements, even for a timer channel: a probe for tests. */
@@ -389,12 +437,27 @@ public final class Channel<T> {
 
     /** Parks until the sudog's waiter is claimed; on interrupt, withdraws the sudog and rethrows. */
     private void awaitClaim(Sudog sudog, WaitReason reason) {
+        if (mayPaySpinning()) {
+            boolean claimed = sudog.waiter.spinForClaim() != null;
+            spinCredit = claimed ? Math.min(spinCredit + 1, SPIN_CREDIT_MAX) : (spinCredit >> 1) - 1;
+            if (claimed) {
+                return;
+            }
+        }
         try {
             sudog.waiter.await(reason, owner, true);
         } catch (Interrupted e) {
             withdraw(sudog);
             throw e;
         }
+    }
+
+    /** Whether a blocking plain operation should spin before parking (see the notes on adaptive spinning). */
+    private boolean mayPaySpinning() {
+        if (capacity != 0 || !Waiter.spinningEnabled()) {
+            return false;
+        }
+        return spinCredit > 0 || (++spinProbes & 63) == 0;
     }
 
     /** Unlinks a sudog whose waiter was cancelled, taking the lock. */
@@ -408,17 +471,43 @@ public final class Channel<T> {
         }
     }
 
-    /** Claims every live sudog of {@code queue} as woken by close, chaining them onto {@code list} via next. */
-    private static Sudog releaseAll(SudogQueue queue, Sudog list) {
+    /** Claims every live sudog of {@code queue} as woken by close, appending them to {@code woken}. */
+    private static void releaseAll(SudogQueue queue, WakeList woken) {
         Sudog sudog;
         while ((sudog = queue.poll()) != null) {
             sudog.success = false;
             if (sudog.waiter.claim(sudog)) {
-                sudog.next = list;
-                list = sudog;
+                woken.append(sudog);
             }
         }
-        return list;
+    }
+
+    /**
+     * Sudogs claimed by close, chained through their (no longer used) next links in the order they waited, and
+     * woken in that order once the lock is released: first come, first run, as Go's goready queue does.
+     */
+    private static final class WakeList {
+        private Sudog head;
+        private Sudog tail;
+
+        void append(Sudog sudog) {
+            if (tail == null) {
+                head = sudog;
+            } else {
+                tail.next = sudog;
+            }
+            tail = sudog;
+        }
+
+        void wakeAll() {
+            Sudog sudog = head;
+            while (sudog != null) {
+                Sudog next = sudog.next;
+                sudog.next = null;
+                wake(sudog);
+                sudog = next;
+            }
+        }
     }
 
     static void wake(Sudog peer) {
@@ -433,7 +522,9 @@ public final class Channel<T> {
 
     static {
         try {
-            COUNT = MethodHandles.lookup().findVarHandle(Channel.class, "count", int.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            COUNT = lookup.findVarHandle(Channel.class, "count", int.class);
+            CLOSED = lookup.findVarHandle(Channel.class, "closed", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -1,10 +1,16 @@
 package dev.go4j.internal.chan;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * A FIFO of waiting operations on one channel (Go's {@code waitq}): an intrusive doubly linked list, so a
  * cancelled waiter unlinks itself in O(1). Guarded by the channel's lock; not thread-safe on its own.
  */
 final class SudogQueue {
+    private static final VarHandle HEAD;
+
+    /** Written under the channel's lock (plain); read racily (acquire) by mayHaveWaiters. */
     private Sudog head;
     private Sudog tail;
     /** Number of queued sudogs, live or already claimed elsewhere; for the leak probes of tests. */
@@ -56,7 +62,23 @@ final class SudogQueue {
         return head == null;
     }
 
+    /**
+     * Racy hint, read without the channel's lock: false means the queue was empty at some moment during the
+     * call. Queued sudogs may already be dead, so true proves nothing.
+     */
+    boolean mayHaveWaiters() {
+        return HEAD.getAcquire(this) != null;
+    }
+
     int size() {
         return size;
+    }
+
+    static {
+        try {
+            HEAD = MethodHandles.lookup().findVarHandle(SudogQueue.class, "head", Sudog.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 }

@@ -26,6 +26,12 @@ import java.lang.invoke.VarHandle;
  * the claim before the unpark just gets one spurious wake-up later, which every park loop tolerates.
  *
  * Parking always goes through Park, so the wait reason is recorded. Subclasses add the links a primitive needs.
+ *
+ * Spinning: a primitive may call spinForClaim() before await, to re-read the state for at most SPIN_NANOS
+ * (property go4j.spinNanos, default 0 = off; always off when only one carrier runs goroutines). A peer running on another
+ * carrier often claims the waiter within that time, which saves the park, the unpark's scheduler submission and
+ * the remount. A spinning virtual thread holds its carrier, which can stall the very goroutine it waits for, so
+ * the caller decides when spinning pays (see Channel's spin credit); await itself never spins.
  */
 public class Waiter {
     /** The token of signal(), for waiters that need no payload. */
@@ -42,6 +48,8 @@ public class Waiter {
         }
     };
     private static final VarHandle STATE;
+    /** How long an untimed await spins before parking; see the notes. */
+    private static final long SPIN_NANOS = spinNanos();
 
     /** The thread that waits; final. */
     private final Thread thread;
@@ -110,8 +118,8 @@ public class Waiter {
      */
     public final Object await(WaitReason reason, Object primitive, boolean interruptible) {
         boolean interrupted = false;
-        Object s;
-        while ((s = state) == null) {
+        Object s = state;
+        while (s == null) {
             if (Thread.interrupted()) {
                 if (interruptible) {
                     return claimedAfterInterrupt();
@@ -119,6 +127,7 @@ public class Waiter {
                 interrupted = true;
             }
             Park.park(reason, primitive);
+            s = state;
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -145,6 +154,37 @@ public class Waiter {
             Park.parkUntil(reason, primitive, deadlineNanos);
         }
         return s;
+    }
+
+    /**
+     * Spins briefly for a claim, without parking; returns the claim's token, or null if still waiting. Does
+     * nothing when spinning is disabled or the thread is interrupted.
+     */
+    public final Object spinForClaim() {
+        Object s = state;
+        if (s != null || SPIN_NANOS <= 0 || Thread.currentThread().isInterrupted()) {
+            return s;
+        }
+        long deadline = System.nanoTime() + SPIN_NANOS;
+        do {
+            for (int i = 0; i < 32; i++) {
+                if ((s = state) != null) {
+                    return s;
+                }
+                Thread.onSpinWait();
+            }
+        } while (System.nanoTime() - deadline < 0);
+        return state;
+    }
+
+    /** Whether spinning is enabled at all (more than one carrier, and go4j.spinNanos not 0). */
+    public static boolean spinningEnabled() {
+        return SPIN_NANOS > 0;
+    }
+
+    private static long spinNanos() {
+        long configured = Long.getLong("go4j.spinNanos", 0L);
+        return dev.go4j.Go.gomaxprocs() > 1 ? Math.max(0, configured) : 0;
     }
 
     /** The interrupt status was consumed while waiting: cancel and throw, or, if a claim won, keep the status. */
