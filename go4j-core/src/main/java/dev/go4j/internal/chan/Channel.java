@@ -430,7 +430,7 @@ public final class Channel<T> {
         if (Thread.interrupted()) {
             throw Park.interrupted();
         }
-        Sudog sudog = new Sudog(new Waiter(), this, 0, send, elem);
+        Sudog sudog = new Sudog(this, send, elem);
         enqueue(sudog);
         return sudog;
     }

@@ -6,12 +6,16 @@ import dev.go4j.internal.park.Waiter;
  * One goroutine waiting in one operation on one channel (the Go runtime's {@code sudog}). A plain send or receive
  * has one; a select has one per case it waits on, all sharing the select's {@link Waiter}.
  *
+ * <p>A plain operation's sudog is its own {@link Waiter} (one allocation per blocking operation instead of two:
+ * go4j-bench PingPong's bytes/op); a select's sudogs point to the select's shared waiter and leave their own
+ * waiter state unused.
+ *
  * <p>Field access: {@code prev}, {@code next}, {@code queued} and (while queued) {@code elem} and
  * {@code success} are guarded by the channel's lock. The waker writes {@code elem} (for a receive) and
  * {@code success} before it claims the waiter, which publishes them to the waiter (see {@link Waiter}); after
  * the claim only the waiter touches them.
  */
-final class Sudog {
+final class Sudog extends Waiter {
     /** The waiting goroutine's slot, shared by all sudogs of one select. Final. */
     final Waiter waiter;
     /** The channel whose queue holds this sudog. Final. */
@@ -30,8 +34,14 @@ final class Sudog {
     /** True while linked into a queue of {@code channel}; guarded by the channel's lock. */
     boolean queued;
 
+    /** A plain operation's sudog, its own waiter. */
+    Sudog(Channel<?> channel, boolean send, Object elem) {
+        this(null, channel, 0, send, elem);
+    }
+
+    /** A select case's sudog, sharing the select's waiter. */
     Sudog(Waiter waiter, Channel<?> channel, int caseIndex, boolean send, Object elem) {
-        this.waiter = waiter;
+        this.waiter = waiter == null ? this : waiter;
         this.channel = channel;
         this.caseIndex = caseIndex;
         this.send = send;
