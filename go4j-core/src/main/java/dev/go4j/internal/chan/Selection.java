@@ -100,14 +100,14 @@ public final class Selection {
             if (Thread.interrupted()) {
                 throw Park.interrupted();
             }
-            waiter = new Waiter();
+            waiter = new SelectWaiter(cases);
             sudogs = enqueueAll(cases, waiter);
         } finally {
             unlockAll(lockOrder);
             wakePolledPeer(out);
         }
         WaitReason reason = cases.length == 0 ? WaitReason.SELECT_NO_CASES : WaitReason.SELECT;
-        Blocker blocker = new SelectBlocker(cases);
+        Object blocker = waiter;
         Object token;
         try {
             token = timed ? waiter.awaitUntil(reason, blocker, deadlineNanos) : waiter.await(reason, blocker, true);
@@ -151,8 +151,17 @@ public final class Selection {
         return true;
     }
 
-    /** What a parked select waits on: each of its channels, as the public objects users hold. */
-    private record SelectBlocker(SelectCase[] cases) implements Blocker {
+    /**
+     * The waiter shared by a select's sudogs, which is also what the parked select records as its blocker: each
+     * of its channels, as the public objects users hold (one object instead of two per blocking select).
+     */
+    private static final class SelectWaiter extends Waiter implements Blocker {
+        private final SelectCase[] cases;
+
+        SelectWaiter(SelectCase[] cases) {
+            this.cases = cases;
+        }
+
         @Override
         public boolean waitsOn(Object primitive) {
             for (SelectCase c : cases) {
@@ -165,7 +174,7 @@ public final class Selection {
 
         @Override
         public String toString() {
-            return "select on " + cases.length + " cases";
+            return "select on " + cases.length + " cases, " + super.toString();
         }
     }
 
@@ -212,7 +221,7 @@ public final class Selection {
                 channels[distinct++] = channels[i];
             }
         }
-        return Arrays.copyOf(channels, distinct);
+        return distinct == channels.length ? channels : Arrays.copyOf(channels, distinct);
     }
 
     private static void lockAll(Channel<?>[] lockOrder) {
