@@ -85,13 +85,46 @@ public interface Context {
      */
     <T> T value(Key<T> key);
 
-    /** The error of a cancelled context: message {@code context canceled}. Stackless. */
-    final class Canceled extends CancellationException {
+    /**
+     * What the two context errors share: no stack trace (they report a state, not a place), and shared instances
+     * ({@link #CANCELED}, {@link #DEADLINE_EXCEEDED}) that refuse {@code initCause}. Catch it to catch both.
+     */
+    abstract sealed class ContextError extends CancellationException permits Canceled, DeadlineExceeded {
         @Serial
         private static final long serialVersionUID = 1L;
 
-        /** True only for {@link Context#CANCELED}, which must not be changed. */
+        /** True only for the shared instances, which must not be changed. */
         private final boolean shared;
+
+        private ContextError(String message, boolean shared) {
+            super(message);
+            this.shared = shared;
+        }
+
+        @Override
+        public Throwable fillInStackTrace() {
+            return this;
+        }
+
+        /**
+         * Sets the cause of a fresh instance.
+         *
+         * @throws IllegalStateException on a shared instance, which every context returns and nobody may change
+         */
+        @Override
+        public Throwable initCause(Throwable cause) {
+            if (shared) {
+                throw new IllegalStateException("the shared " + getClass().getSimpleName()
+                        + " is returned by every context; throw a fresh instance instead");
+            }
+            return super.initCause(cause);
+        }
+    }
+
+    /** The error of a cancelled context: message {@code context canceled}. */
+    final class Canceled extends ContextError {
+        @Serial
+        private static final long serialVersionUID = 1L;
 
         /** Creates a fresh error, to throw; {@link Context#CANCELED} is the shared instance. */
         public Canceled() {
@@ -99,36 +132,14 @@ public interface Context {
         }
 
         private Canceled(boolean shared) {
-            super("context canceled");
-            this.shared = shared;
-        }
-
-        @Override
-        public Throwable fillInStackTrace() {
-            return this;
-        }
-
-        /**
-         * Sets the cause of a fresh instance.
-         *
-         * @throws IllegalStateException on the shared instance, which every context returns and nobody may change
-         */
-        @Override
-        public Throwable initCause(Throwable cause) {
-            if (shared) {
-                throw new IllegalStateException("Context.CANCELED is shared; throw a fresh new Canceled()");
-            }
-            return super.initCause(cause);
+            super("context canceled", shared);
         }
     }
 
-    /** The error of a context whose deadline passed: message {@code context deadline exceeded}. Stackless. */
-    final class DeadlineExceeded extends CancellationException {
+    /** The error of a context whose deadline passed: message {@code context deadline exceeded}. */
+    final class DeadlineExceeded extends ContextError {
         @Serial
         private static final long serialVersionUID = 1L;
-
-        /** True only for {@link Context#DEADLINE_EXCEEDED}, which must not be changed. */
-        private final boolean shared;
 
         /** Creates a fresh error, to throw; {@link Context#DEADLINE_EXCEEDED} is the shared instance. */
         public DeadlineExceeded() {
@@ -136,26 +147,7 @@ public interface Context {
         }
 
         private DeadlineExceeded(boolean shared) {
-            super("context deadline exceeded");
-            this.shared = shared;
-        }
-
-        @Override
-        public Throwable fillInStackTrace() {
-            return this;
-        }
-
-        /**
-         * Sets the cause of a fresh instance.
-         *
-         * @throws IllegalStateException on the shared instance, which every context returns and nobody may change
-         */
-        @Override
-        public Throwable initCause(Throwable cause) {
-            if (shared) {
-                throw new IllegalStateException("Context.DEADLINE_EXCEEDED is shared; throw a fresh new DeadlineExceeded()");
-            }
-            return super.initCause(cause);
+            super("context deadline exceeded", shared);
         }
     }
 
