@@ -3,16 +3,23 @@ package dev.go4j.internal.park;
 import dev.go4j.WaitReason;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /*
  * Implementation notes.
  *
  * A G (the Go runtime's name) is go4j's record of one goroutine: its id, its thread, and what it is blocked on.
- * Goroutines started by go4j get a G before their thread starts, registered in LIVE for the goroutine's whole
- * life. A thread go4j did not start (a JUnit thread, a platform thread of a server) gets a G with id 0 lazily, the
- * first time it touches the park path; it is in LIVE only while it is parked, so it shows up in awaitBlocked and
+ * Goroutines started by go4j get a G before their thread starts, registered for the goroutine's whole life in a
+ * striped set: STRIPES intrusive doubly linked lists, each under its own lock, chosen by goroutine id. Register
+ * and unregister are a few pointer writes under an uncontended lock, which is what spawning a goroutine can
+ * afford (a ConcurrentHashMap's put, remove and size counter cost several times more: go4j-bench Spawn). Lookups
+ * by thread and enumeration are O(live goroutines); only diagnostics (awaitBlocked, later dumps) do them. A thread
+ * go4j did not start (a JUnit thread, a platform thread of a server) gets a G with id 0 lazily, the first time it
+ * touches the park path; it is in the FOREIGN map only while it is parked, so it shows up in awaitBlocked and
  * later in goroutine dumps, and is never counted as a goroutine.
  *
  * waitReason and waitingOn are written only by the G's own thread, with plain writes, just before it parks and
@@ -25,8 +32,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * by the same thread when it starts a child, so Thread.start publishes it to the child.
  */
 public final class G {
-    /** Every live goroutine started by go4j, plus foreign threads while they are parked. */
-    private static final ConcurrentHashMap<Thread, G> LIVE = new ConcurrentHashMap<>();
+    /** Number of registry stripes; a power of two well above the number of carriers. */
+    private static final int STRIPES = 64;
+    /** Every live goroutine started by go4j, in STRIPES lists chosen by id. */
+    private static final Stripe[] LIVE = newStripes();
+    /** Foreign threads while they are parked. */
+    private static final ConcurrentHashMap<Thread, G> FOREIGN = new ConcurrentHashMap<>();
 
     /** The G of the running thread; set at goroutine start, or lazily for foreign threads. */
     private static final ThreadLocal<G> CURRENT = new ThreadLocal<>();
@@ -40,6 +51,9 @@ public final class G {
     private Thread thread;
     /** Value handed down to goroutines this one starts; written before start or by the owner thread only. */
     private Object inherited;
+    /** Links in this G's registry stripe; guarded by the stripe's lock. */
+    private G prev;
+    private G next;
     /** Why this G is parked, or null. Plain writes by the owner thread only (Park); opaque reads by others. */
     WaitReason waitReason;
     /** The primitive this G is parked on (a channel, a WaitGroup…), or null. Same access rules as waitReason. */
@@ -62,7 +76,17 @@ public final class G {
     /** Binds this goroutine to its (unstarted) thread and registers it as live. */
     public void attach(Thread unstarted) {
         this.thread = unstarted;
-        LIVE.put(unstarted, this);
+        Stripe stripe = stripeOf(this);
+        stripe.lock.lock();
+        try {
+            next = stripe.head;
+            if (next != null) {
+                next.prev = this;
+            }
+            stripe.head = this;
+        } finally {
+            stripe.lock.unlock();
+        }
     }
 
     /** Makes this G the current one of the running thread; the first call of a goroutine's thread. */
@@ -72,7 +96,22 @@ public final class G {
 
     /** Unregisters this goroutine: the last call of a goroutine's thread. */
     public void exit() {
-        LIVE.remove(thread, this);
+        Stripe stripe = stripeOf(this);
+        stripe.lock.lock();
+        try {
+            if (prev != null) {
+                prev.next = next;
+            } else if (stripe.head == this) {
+                stripe.head = next;
+            }
+            if (next != null) {
+                next.prev = prev;
+            }
+            prev = null;
+            next = null;
+        } finally {
+            stripe.lock.unlock();
+        }
     }
 
     /** The G of the running thread, created (with id 0) for threads go4j did not start. */
@@ -87,12 +126,51 @@ public final class G {
 
     /** The G of {@code thread} if it is a live goroutine or a parked foreign thread, else null. */
     public static G of(Thread thread) {
-        return LIVE.get(thread);
+        G foreign = FOREIGN.get(thread);
+        if (foreign != null) {
+            return foreign;
+        }
+        for (G g : all()) {
+            if (g.thread == thread) {
+                return g;
+            }
+        }
+        return null;
     }
 
-    /** A weakly consistent view of the live goroutines and parked foreign threads. */
+    /** A snapshot of the live goroutines and parked foreign threads. */
     public static Collection<G> all() {
-        return LIVE.values();
+        List<G> all = new ArrayList<>(FOREIGN.values());
+        for (Stripe stripe : LIVE) {
+            stripe.lock.lock();
+            try {
+                for (G g = stripe.head; g != null; g = g.next) {
+                    all.add(g);
+                }
+            } finally {
+                stripe.lock.unlock();
+            }
+        }
+        return all;
+    }
+
+    private static Stripe stripeOf(G g) {
+        return LIVE[(int) (g.id & (STRIPES - 1))];
+    }
+
+    private static Stripe[] newStripes() {
+        Stripe[] stripes = new Stripe[STRIPES];
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Stripe();
+        }
+        return stripes;
+    }
+
+    /** One list of the registry. */
+    private static final class Stripe {
+        final ReentrantLock lock = new ReentrantLock();
+        /** First G of the list; guarded by lock. */
+        G head;
     }
 
     /** The goroutine id; 0 for a thread go4j did not start. */
@@ -150,7 +228,7 @@ public final class G {
         waitReason = reason;
         waitingOn = primitive;
         if (id == 0) {
-            LIVE.put(thread, this);
+            FOREIGN.put(thread, this);
         }
     }
 
@@ -158,7 +236,7 @@ public final class G {
         waitReason = null;
         waitingOn = null;
         if (id == 0) {
-            LIVE.remove(thread, this);
+            FOREIGN.remove(thread, this);
         }
     }
 
