@@ -5,6 +5,7 @@ import dev.go4j.Panic;
 import dev.go4j.WaitReason;
 import dev.go4j.context.Context;
 import dev.go4j.internal.context.Contexts;
+import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.Waiter;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -90,8 +91,7 @@ public final class Weighted {
                 return;
             }
             if (Thread.interrupted()) {
-                Thread.currentThread().interrupt();
-                throw new Interrupted();
+                throw Park.interrupted();
             }
             acquirer = new Acquirer(n);
             if (n <= size) {

@@ -155,20 +155,28 @@ public final class Contexts {
         try {
             result = call.call();
         } catch (Exception | Error failure) {
-            if (!registration.stop()) {
-                hook.awaitDelivered();
-                Thread.interrupted();
+            if (interruptedByUs(registration, hook)) {
                 CancellationException error = fresh(ctx.err());
                 error.initCause(failure);
                 throw error;
             }
             throw failure;
         }
-        if (!registration.stop()) {
-            hook.awaitDelivered();
-            Thread.interrupted(); // a late interrupt of ours: the call finished anyway
-        }
+        interruptedByUs(registration, hook); // a late interrupt of ours: the call finished anyway
         return result;
+    }
+
+    /**
+     * Ends interruptOnDone's watch. If the hook was already claimed, waits until its interrupt has landed and
+     * clears it, so that none arrives after the caller returns; returns whether that happened.
+     */
+    private static boolean interruptedByUs(Registration registration, InterruptHook hook) {
+        if (registration.stop()) {
+            return false;
+        }
+        hook.awaitDelivered();
+        Thread.interrupted();
+        return true;
     }
 
     /** A fresh stackless instance of the same context error, for throwing. */
