@@ -32,7 +32,9 @@
  *   <li>{@code Once.run} called from inside its own function throws a {@link dev.go4j.Panic} (Go deadlocks).</li>
  *   <li>{@code Once.onceValues} returns a {@link dev.go4j.Result} instead of a pair; a {@code Panic} or an
  *       {@code Error} thrown by the function is thrown again on every call, other exceptions are its error.</li>
- *   <li>No spinning before a goroutine queues for a lock (Go spins briefly on multicore machines).</li>
+ *   <li>A contended {@code Mutex.lock} (and {@code RWMutex.lock} among writers) spins a few microseconds before it
+ *       queues, as Go's does on multicore machines; unlike Go it cannot see whether other goroutines are waiting
+ *       for its carrier, so only the spin bound limits how long it holds one.</li>
  *   <li>{@code WaitGroup}: see its documentation.</li>
  * </ul>
  */
