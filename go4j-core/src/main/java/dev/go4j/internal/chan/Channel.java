@@ -5,10 +5,10 @@ import dev.go4j.RuntimeError;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.Waiter;
+import dev.go4j.internal.sync.RuntimeLock;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /*
  * Implementation notes.
@@ -55,8 +55,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Locks: a plain operation holds one channel lock for a few steps and never parks or runs user code while
  * holding it; wake-ups (unpark) happen after unlocking. Selection holds the locks of all its channels at once,
  * taken in increasing `id` order, so that no two selects (or a select and a plain op) can deadlock. The lock is a
- * ReentrantLock, not a monitor (monitors pin carriers on JDK 21-23); contention on it is brief and is not a Go
- * wait reason, just as contention on the Go runtime's channel lock is invisible to goroutine dumps.
+ * RuntimeLock (spin, then sleep; not a monitor, which pins carriers on JDK 21-23, and no longer a ReentrantLock,
+ * whose contenders park at once: see RuntimeLock's notes for the measurements); contention on it is brief and is
+ * not a Go wait reason, just as contention on the Go runtime's channel lock is invisible to goroutine dumps.
  *
  * Adaptive spinning (not in chan.go; goroutine switches are far cheaper in Go than a virtual thread's park and
  * remount). OFF by default; -Dgo4j.spinNanos=2000 turns it on. Measured on 2 cores (go4j-bench, 1 fork, 5 x 0.5 s,
@@ -104,7 +105,7 @@ public final class Channel<T> {
     /** What a receive on a closed, drained channel returns. Final. */
     private final T zero;
     /** Guards everything below. */
-    final ReentrantLock lock = new ReentrantLock();
+    final RuntimeLock lock = new RuntimeLock();
     /** Ring buffer; slots outside [head, head + count) are null. Guarded by lock. */
     private final Object[] buffer;
     /** Index of the oldest buffered element. Guarded by lock. */

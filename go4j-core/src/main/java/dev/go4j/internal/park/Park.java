@@ -16,12 +16,18 @@ import java.util.concurrent.locks.LockSupport;
  * blocker (so JDK thread dumps name it), clear the record. Like LockSupport.park, a call may return spuriously,
  * on unpark, or on interrupt: callers loop on their own condition (see Waiter). Unpark goes through unpark() so
  * the scheduler can later intercept wake-ups too.
+ *
+ * A null reason marks a sleep that is not a Go wait: a goroutine waiting for a runtime lock (RuntimeLock) is
+ * running in Go's sense, so it is recorded as parked but never counted as blocked.
  */
 public final class Park {
     private Park() {
     }
 
-    /** Parks the current thread, recording {@code reason} and {@code primitive}; may return spuriously. */
+    /**
+     * Parks the current thread, recording {@code reason} (null: not a Go wait, see the notes) and
+     * {@code primitive}; may return spuriously.
+     */
     public static void park(WaitReason reason, Object primitive) {
         G g = G.current();
         g.beginWait(reason, primitive);
