@@ -1,19 +1,16 @@
 package dev.go4j.internal.clock;
 
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /*
  * Implementation notes.
  *
  * The real clock: System.nanoTime for deadlines, Instant.now for wall time, LockSupport.parkNanos for timed
- * parking. Scheduled actions run on one daemon platform thread of a ScheduledThreadPoolExecutor with the
- * remove-on-cancel policy, so that a cancelled entry leaves the queue at once instead of at its deadline (timers
- * are stopped far more often than they fire). Actions must be short: they wake goroutines, they never block.
- * The executor is created on first use, by the holder idiom, so programs that never schedule pay nothing.
+ * parking. Scheduled actions run on the one thread of a TimerQueue (see its notes; a cancelled entry leaves at
+ * once, and arming a timer wakes that thread only when the timer is due before its planned wake-up). Actions must
+ * be short: they wake goroutines, they never block. The queue and its thread are created on first use, by the
+ * holder idiom, so programs that never schedule pay nothing.
  */
 final class SystemClock implements Clock {
     static final SystemClock INSTANCE = new SystemClock();
@@ -33,14 +30,12 @@ final class SystemClock implements Clock {
 
     @Override
     public Cancellable schedule(long deadlineNanos, Runnable action) {
-        long delay = deadlineNanos - System.nanoTime();
-        ScheduledFuture<?> future = Timers.EXECUTOR.schedule(action, Math.max(0, delay), TimeUnit.NANOSECONDS);
-        return () -> future.cancel(false);
+        return Timers.QUEUE.schedule(deadlineNanos, action);
     }
 
     @Override
     public int pendingScheduled() {
-        return Timers.EXECUTOR.getQueue().size();
+        return Timers.QUEUE.size();
     }
 
     @Override
@@ -51,19 +46,8 @@ final class SystemClock implements Clock {
         }
     }
 
-    /** Holder of the timer thread, created on first use. */
+    /** Holder of the timer queue and its thread, created on first use. */
     private static final class Timers {
-        static final ScheduledThreadPoolExecutor EXECUTOR = newExecutor();
-
-        private static ScheduledThreadPoolExecutor newExecutor() {
-            var executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread thread = new Thread(runnable, "go4j-clock");
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.setRemoveOnCancelPolicy(true);
-            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-            return executor;
-        }
+        static final TimerQueue QUEUE = new TimerQueue();
     }
 }

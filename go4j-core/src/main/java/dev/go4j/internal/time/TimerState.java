@@ -33,11 +33,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * an after(1h) channel that nobody references is garbage even while its entry is pending; a goroutine blocked on
  * the channel references it from its stack (and goroutines are reachable from go4j's registry), so it stays
  * alive and wakes. When the channel is collected, a Cleaner action cancels the entry, which leaves the scheduler
- * at once (remove-on-cancel). Func timers (AfterFunc) are held strongly by their entry until they fire or are
- * stopped, as are context deadlines.
+ * at once. Only an armed channel timer is registered with the Cleaner (see EntryBox). Func timers (AfterFunc)
+ * are held strongly by their entry until they fire or are stopped, as are context deadlines.
  *
- * The value delivered is the instant the timer was due: the wall clock read once at creation plus the monotonic
- * distance to the due time, so values of one timer are consistent with each other even if the wall clock jumps.
+ * The value delivered is the instant the timer was due (as Go's sendTime): the wall clock read once, when the timer
+ * first fires, plus the monotonic distance to the due time, so values of one timer are consistent with each other
+ * even if the wall clock jumps.
  */
 public final class TimerState {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -61,20 +62,20 @@ public final class TimerState {
     private long generation;
     /** The pending scheduler entry, shared with the Cleaner action. */
     private final EntryBox entry = new EntryBox();
-    /** Wall time and clock time read together at creation, to turn due times into instants. Final. */
-    private final Instant wallBase;
-    private final long clockBase;
+    /**
+     * Wall time and clock time read together when the timer first fires (wallBase null before), to turn due times
+     * into instants. Guarded by lock.
+     */
+    private Instant wallBase;
+    private long clockBase;
 
     private TimerState(Clock clock, Task func) {
         this.clock = clock;
         this.func = func;
-        this.wallBase = clock.now();
-        this.clockBase = clock.nanoTime();
         if (func == null) {
             Chan<Instant> chan = Chans.access().newTimerChan(this);
             this.channel = Chans.access().core(chan);
             this.publicChannel = new WeakReference<>(chan);
-            CLEANER.register(chan, entry);
         } else {
             this.channel = null;
             this.publicChannel = null;
@@ -159,6 +160,9 @@ public final class TimerState {
     /** Under the lock: schedules the current setting. */
     private void schedule() {
         entry.pending = clock.schedule(due, firing(generation));
+        if (channel != null && entry.cleanable == null) {
+            entry.cleanable = CLEANER.register(channel.owner(), entry);
+        }
     }
 
     private Runnable firing(long forGeneration) {
@@ -188,6 +192,10 @@ public final class TimerState {
         if (forGeneration != generation || !armed) {
             return;
         }
+        if (wallBase == null) {
+            wallBase = clock.now();
+            clockBase = clock.nanoTime();
+        }
         Instant value = wallBase.plusNanos(due - clockBase);
         if (period > 0) {
             long next = due + period;
@@ -199,6 +207,7 @@ public final class TimerState {
             schedule();
         } else {
             armed = false;
+            entry.cancel(); // nothing pending any more: drop the Cleaner registration now
         }
         if (func != null) {
             Go.go(func);
@@ -212,22 +221,36 @@ public final class TimerState {
         }
     }
 
-    /** The pending scheduler entry; also the Cleaner action that cancels it when the channel is collected. */
+    /**
+     * The pending scheduler entry; also the Cleaner action that cancels it when the channel is collected. A channel
+     * timer is registered with the Cleaner only while armed: a registration the Cleaner still holds costs the GC
+     * reference processing, and most timers are stopped long before their channel dies (go4j-bench SelectTimeout).
+     */
     private static final class EntryBox implements Runnable {
         /** Written under the timer lock; read by the Cleaner thread. */
         volatile Clock.Cancellable pending;
+        /** The Cleaner registration while armed, else null; guarded by the timer lock. */
+        Cleaner.Cleanable cleanable;
 
+        /** Under the timer lock: cancels the pending entry and ends the Cleaner registration. */
         void cancel() {
+            Cleaner.Cleanable registered = cleanable;
+            if (registered != null) {
+                cleanable = null;
+                registered.clean(); // runs run() once, here, and unregisters
+            } else {
+                run();
+            }
+        }
+
+        /** Cancels the pending entry: from cancel(), or from the Cleaner thread once the channel is collected. */
+        @Override
+        public void run() {
             Clock.Cancellable current = pending;
             if (current != null) {
                 current.cancel();
                 pending = null;
             }
-        }
-
-        @Override
-        public void run() {
-            cancel();
         }
     }
 }
