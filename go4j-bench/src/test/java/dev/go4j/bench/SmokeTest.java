@@ -47,9 +47,9 @@ public class SmokeTest {
     @Timeout(120)
     void everyBenchmarkRunsOnce(@TempDir Path dir) throws Exception {
         Collection<RunResult> results = runSuite(dir.resolve("jmh.json"));
-        // 11 benchmark classes; PingPong 5, Buffered 3 × 2 caps, Select2 2 × 2, SelectTimeout 2, Spawn 2,
-        // MutexContended 3, FanIn 3 × 2, Sieve 3, ChanTest 10.
-        assertThat(results).hasSize(5 + 6 + 4 + 2 + 2 + 3 + 6 + 3 + 10);
+        // 12 benchmark classes; PingPong 5, Buffered 3 × 2 caps, Select2 2 × 2, SelectTimeout 2, Spawn 2,
+        // MutexContended 3, FanIn 3 × 2, Sieve 3, ChanTest 10, ParkFloor 1.
+        assertThat(results).hasSize(5 + 6 + 4 + 2 + 2 + 3 + 6 + 3 + 10 + 1);
         for (RunResult r : results) {
             assertThat(r.getPrimaryResult().getScore()).as(r.getParams().getBenchmark()).isPositive();
         }
