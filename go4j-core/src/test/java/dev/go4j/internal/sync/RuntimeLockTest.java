@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +24,10 @@ class RuntimeLockTest {
     void virtualAndPlatformThreadsIncrementingUnderTheLockLoseNoUpdate() throws Exception {
         var lock = new RuntimeLock();
         int each = 100_000;
-        var start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             Thread.Builder builder = i < 8 ? Thread.ofVirtual() : Thread.ofPlatform();
             threads.add(builder.start(() -> {
-                awaitUninterruptibly(start);
                 for (int k = 0; k < each; k++) {
                     lock.lock();
                     counter++;
@@ -38,7 +35,6 @@ class RuntimeLockTest {
                 }
             }));
         }
-        start.countDown();
         for (Thread t : threads) {
             assertThat(t.join(TIMEOUT)).isTrue();
         }
@@ -88,17 +84,6 @@ class RuntimeLockTest {
                 throw new AssertionError("timed out waiting for " + what);
             }
             Thread.yield();
-        }
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        while (true) {
-            try {
-                latch.await();
-                return;
-            } catch (InterruptedException e) {
-                // not interrupted in this test
-            }
         }
     }
 }
