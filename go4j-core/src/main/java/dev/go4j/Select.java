@@ -46,19 +46,30 @@ public final class Select {
     public static final class Case {
         /** The operation; null for the default case. */
         final SelectCase operation;
-        /** Runs the body with what the operation produced. */
-        final Body body;
+        /** The body of a receive case; null otherwise. */
+        private final Consumer<Object> onValue;
+        /** The body of a receive-with-ok case; null otherwise. */
+        private final Consumer<Object> onReceived;
+        /** The body of a send or default case; null otherwise. */
+        private final Runnable onDone;
 
-        private Case(SelectCase operation, Body body) {
+        private Case(SelectCase operation, Consumer<Object> onValue, Consumer<Object> onReceived, Runnable onDone) {
             this.operation = operation;
-            this.body = body;
+            this.onValue = onValue;
+            this.onReceived = onReceived;
+            this.onDone = onDone;
         }
-    }
 
-    /** A case body, given the received value and ok flag (ignored by send and default cases). */
-    @FunctionalInterface
-    private interface Body {
-        void run(Object value, boolean ok);
+        /** Runs the body with what the operation produced (value and ok are ignored by send and default). */
+        void run(Object value, boolean ok) {
+            if (onValue != null) {
+                onValue.accept(value);
+            } else if (onReceived != null) {
+                onReceived.accept(new Received<>(value, ok));
+            } else {
+                onDone.run();
+            }
+        }
     }
 
     /**
@@ -73,7 +84,7 @@ public final class Select {
     @SuppressWarnings("unchecked")
     public static <T> Case onReceive(ReceiveChan<? extends T> ch, Consumer<? super T> body) {
         Objects.requireNonNull(body, "body");
-        return new Case(new SelectCase(channelOf(ch), false, null), (value, ok) -> body.accept((T) value));
+        return new Case(new SelectCase(channelOf(ch), false, null), (Consumer<Object>) body, null, null);
     }
 
     /**
@@ -88,8 +99,7 @@ public final class Select {
     @SuppressWarnings("unchecked")
     public static <T> Case onReceiveOk(ReceiveChan<? extends T> ch, Consumer<? super Received<T>> body) {
         Objects.requireNonNull(body, "body");
-        return new Case(new SelectCase(channelOf(ch), false, null),
-                (value, ok) -> body.accept(new Received<>((T) value, ok)));
+        return new Case(new SelectCase(channelOf(ch), false, null), null, (Consumer<Object>) body, null);
     }
 
     /**
@@ -103,7 +113,7 @@ public final class Select {
      */
     public static <T> Case onSend(SendChan<? super T> ch, T value, Runnable body) {
         Objects.requireNonNull(body, "body");
-        return new Case(new SelectCase(channelOf(ch), true, value), (ignored, ok) -> body.run());
+        return new Case(new SelectCase(channelOf(ch), true, value), null, null, body);
     }
 
     /**
@@ -115,7 +125,7 @@ public final class Select {
      */
     public static Case orElse(Runnable body) {
         Objects.requireNonNull(body, "body");
-        return new Case(null, (ignored, ok) -> body.run());
+        return new Case(null, null, null, body);
     }
 
     /**
@@ -162,26 +172,39 @@ public final class Select {
                 operations++;
             }
         }
+        // ops[i] is the operation of the i-th case that has one; without a default case that is cases[i].
         SelectCase[] ops = new SelectCase[operations];
-        Case[] bodies = new Case[operations];
         int n = 0;
         for (Case c : cases) {
             if (c.operation != null) {
-                ops[n] = c.operation;
-                bodies[n++] = c;
+                ops[n++] = c.operation;
             }
         }
         var out = new Selection.Outcome();
         int chosen = Selection.select(ops, mayWait && fallback == null, timed, deadlineNanos, out);
         if (chosen >= 0) {
-            bodies[chosen].body.run(out.value, out.ok);
+            caseWithOperation(cases, chosen, fallback).run(out.value, out.ok);
             return true;
         }
         if (fallback != null) {
-            fallback.body.run(null, false);
+            fallback.run(null, false);
             return true;
         }
         return false;
+    }
+
+    /** The {@code index}-th case that has an operation: {@code cases[index]} unless there is a default case. */
+    private static Case caseWithOperation(Case[] cases, int index, Case fallback) {
+        if (fallback == null) {
+            return cases[index];
+        }
+        int seen = 0;
+        for (Case c : cases) {
+            if (c.operation != null && seen++ == index) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("select: case " + index + " vanished");
     }
 
     private static dev.go4j.internal.chan.Channel<?> channelOf(Object ch) {
