@@ -27,6 +27,8 @@ import java.lang.invoke.VarHandle;
  * No lost wake-up: a sleeper swaps in SLEEPING before it sleeps, so the unlock that follows releases a permit;
  * Sema counts a permit released before its taker arrives. A permit without a sleeper (the pessimistic SLEEPING)
  * makes one later sleep return at once and retry: harmless, and at most one per sleep, so permits do not pile up.
+ * The semaphore is made by the first would-be sleeper, before it swaps in SLEEPING, so every channel that never
+ * sees a sleeper (nearly all) saves that object.
  *
  * Why not ReentrantLock (used before): a contended ReentrantLock parks its virtual thread almost at once, so a
  * hand-off between two carriers costs an unpark and a remount (about a microsecond) inside every channel
@@ -56,11 +58,15 @@ public final class RuntimeLock {
     private static final int SPIN_PAUSES = 30;
 
     private static final VarHandle STATE;
+    private static final VarHandle SLEEPERS;
 
     /** UNLOCKED, LOCKED or SLEEPING; changed by CAS and swap only. */
     private volatile int state;
-    /** Where contenders sleep once spinning failed. Final. */
-    private final Sema sleepers = new Sema();
+    /**
+     * Where contenders sleep once spinning failed; made by the first one that needs it (most locks never see a
+     * sleeper, and a channel is often short-lived), then never replaced. Written by CAS.
+     */
+    private volatile Sema sleepers;
 
     /** Creates an unlocked lock. */
     public RuntimeLock() {
@@ -83,21 +89,36 @@ public final class RuntimeLock {
             }
         }
         Thread.yield();
+        Sema sema = sleepQueue();
+        // The semaphore exists before SLEEPING is swapped in, so an unlock that sees SLEEPING also sees it.
         while ((int) STATE.getAndSet(this, SLEEPING) != UNLOCKED) {
-            sleepers.acquire(false, null, this);
+            sema.acquire(false, null, this);
         }
+    }
+
+    private Sema sleepQueue() {
+        Sema sema = sleepers;
+        if (sema == null) {
+            Sema made = new Sema();
+            sema = (Sema) SLEEPERS.compareAndExchange(this, null, made);
+            if (sema == null) {
+                sema = made;
+            }
+        }
+        return sema;
     }
 
     /** Unlocks; only the holder may call it. */
     public void unlock() {
         if ((int) STATE.getAndSet(this, UNLOCKED) == SLEEPING) {
-            sleepers.release();
+            sleepers.release(); // non-null: see lockSlow
         }
     }
 
     /** How many contenders are asleep, a snapshot: a probe for tests. */
     int sleeping() {
-        return sleepers.waiting();
+        Sema sema = sleepers;
+        return sema == null ? 0 : sema.waiting();
     }
 
     @Override
@@ -111,7 +132,9 @@ public final class RuntimeLock {
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(RuntimeLock.class, "state", int.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(RuntimeLock.class, "state", int.class);
+            SLEEPERS = lookup.findVarHandle(RuntimeLock.class, "sleepers", Sema.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
