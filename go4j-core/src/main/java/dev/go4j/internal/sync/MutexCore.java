@@ -1,7 +1,6 @@
 package dev.go4j.internal.sync;
 
 import dev.go4j.FatalError;
-import dev.go4j.Go;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.clock.Clock;
 import dev.go4j.internal.runtime.Program;
@@ -52,10 +51,10 @@ import java.util.concurrent.TimeUnit;
  * mutex that is thrown as a FatalError in library mode leaves the state intact. In starvation mode the mutex is
  * held during a hand-off although LOCKED is clear, so a second unlock() then is also reported, as in Go.
  *
- * Active spinning, as in mutex.go: a contender that finds the mutex held in normal mode spins ACTIVE_SPINS rounds
- * of SPIN_PAUSES pause instructions (Go's 4 x 30, a few microseconds at most) before it queues, on machines with
+ * Active spinning, as in mutex.go: a contender that finds the mutex held in normal mode spins ActiveSpin.ROUNDS
+ * rounds of pause instructions (Go's 4 x 30, a few microseconds at most) before it queues, on machines with
  * more than one carrier. The holder is most likely running on the other carrier and about to unlock, and a
- * park plus unpark costs a virtual thread about a microsecond. Go also requires an idle-free run queue on its P;
+ * park plus unpark costs a virtual thread about a microsecond. Go also requires an empty local run queue on its P;
  * a virtual thread cannot see its carrier's queue, so the spin bound alone limits how long a carrier is held.
  * Measured with go4j-bench MutexContended (4 goroutines, 2 cores): 18.4 -> 8.6 ns/op, against Go's 12.8 and
  * ReentrantLock's 13.0.
@@ -75,11 +74,6 @@ public final class MutexCore {
 
     /** Go's starvationThresholdNs: a waiter that has waited longer than this switches to starvation mode. */
     static final long STARVATION_THRESHOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-
-    /** Go's active_spin: rounds of spinning before queueing, on a machine with more than one carrier. */
-    private static final int ACTIVE_SPINS = Go.gomaxprocs() > 1 ? 4 : 0;
-    /** Go's active_spin_cnt: pause instructions per round. */
-    private static final int SPIN_PAUSES = 30;
 
     private static final VarHandle STATE;
 
@@ -160,16 +154,14 @@ public final class MutexCore {
         int spins = 0;
         int old = state;
         while (true) {
-            if ((old & (LOCKED | STARVING)) == LOCKED && spins < ACTIVE_SPINS) {
+            if ((old & (LOCKED | STARVING)) == LOCKED && spins < ActiveSpin.ROUNDS) {
                 // Held in normal mode: the holder is probably running and about to unlock, so spin a little
                 // instead of parking. Claiming WOKEN tells unlock() not to wake a sleeper meanwhile.
                 if (!awoke && (old & WOKEN) == 0 && old >>> WAITER_SHIFT != 0
                         && STATE.compareAndSet(this, old, old | WOKEN)) {
                     awoke = true;
                 }
-                for (int i = 0; i < SPIN_PAUSES; i++) {
-                    Thread.onSpinWait();
-                }
+                ActiveSpin.round();
                 spins++;
                 old = state;
                 continue;

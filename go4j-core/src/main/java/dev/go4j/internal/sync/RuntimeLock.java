@@ -1,6 +1,5 @@
 package dev.go4j.internal.sync;
 
-import dev.go4j.Go;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -18,7 +17,7 @@ import java.lang.invoke.VarHandle;
  *     LOCKED     held, nobody sleeping
  *     SLEEPING   held, and somebody may be sleeping on `sleepers` (pessimistic: set by every would-be sleeper)
  *
- *   lock     CAS UNLOCKED -> LOCKED; else spin SPIN_ROUNDS x SPIN_PAUSES pauses (multicore only) retrying the
+ *   lock     CAS UNLOCKED -> LOCKED; else spin ActiveSpin's rounds (multicore only) retrying the
  *            CAS, then one Thread.yield() (Go's osyield), then loop: swap in SLEEPING; if the old value was
  *            UNLOCKED the lock is ours (held as SLEEPING, which only costs the next unlock a release); else
  *            sleep on the semaphore and try again.
@@ -52,10 +51,6 @@ public final class RuntimeLock {
     private static final int UNLOCKED = 0;
     private static final int LOCKED = 1;
     private static final int SLEEPING = 2;
-    /** Go's active_spin for lock2: rounds of spinning, on a machine with more than one carrier. */
-    private static final int SPIN_ROUNDS = Go.gomaxprocs() > 1 ? 4 : 0;
-    /** Go's active_spin_cnt: pause instructions per round. */
-    private static final int SPIN_PAUSES = 30;
 
     private static final VarHandle STATE;
     private static final VarHandle SLEEPERS;
@@ -80,10 +75,8 @@ public final class RuntimeLock {
     }
 
     private void lockSlow() {
-        for (int round = 0; round < SPIN_ROUNDS; round++) {
-            for (int i = 0; i < SPIN_PAUSES; i++) {
-                Thread.onSpinWait();
-            }
+        for (int round = 0; round < ActiveSpin.ROUNDS; round++) {
+            ActiveSpin.round();
             if (state == UNLOCKED && STATE.compareAndSet(this, UNLOCKED, LOCKED)) {
                 return;
             }
