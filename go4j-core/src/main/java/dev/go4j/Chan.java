@@ -90,10 +90,19 @@ public final class Chan<T> implements SendChan<T>, ReceiveChan<T> {
     /**
      * Makes a channel with a buffer of {@code capacity} elements, Go's {@code make(chan T, n)}; 0 is unbuffered.
      *
+     * <p>The buffer is one array, allocated now: a capacity that no Java array can hold (above
+     * {@code Integer.MAX_VALUE - 8}, the longest array every JVM can allocate) is Go's run-time panic
+     * {@code makechan: size out of range}, and a capacity that fits an array but not the heap is an
+     * {@link OutOfMemoryError} (Go's fatal out-of-memory). So Go's idiom of a huge {@code chan struct{}} as a
+     * counting semaphore ({@code make(chan struct{}, 1<<40)}, which costs Go nothing because empty elements take
+     * no space) is not supported: a {@code Chan<Empty>} of capacity n costs one
+     * reference per slot. Use {@link dev.go4j.semaphore.Weighted} for large counts.
+     *
      * @param capacity the buffer size
      * @param <T> the element type
      * @return a new channel
-     * @throws RuntimeError {@code makechan: size out of range} if {@code capacity} is negative
+     * @throws RuntimeError {@code makechan: size out of range} if {@code capacity} is negative or above
+     *     {@code Integer.MAX_VALUE - 8}
      */
     public static <T> Chan<T> make(int capacity) {
         return new Chan<>(capacity, null);
@@ -107,7 +116,8 @@ public final class Chan<T> implements SendChan<T>, ReceiveChan<T> {
      * @param zero the zero value, which may be null
      * @param <T> the element type
      * @return a new channel
-     * @throws RuntimeError {@code makechan: size out of range} if {@code capacity} is negative
+     * @throws RuntimeError {@code makechan: size out of range} if {@code capacity} is negative or above
+     *     {@code Integer.MAX_VALUE - 8} (see {@link #make(int)})
      */
     public static <T> Chan<T> make(int capacity, T zero) {
         return new Chan<>(capacity, zero);
@@ -125,8 +135,13 @@ public final class Chan<T> implements SendChan<T>, ReceiveChan<T> {
         return (Chan<T>) NIL;
     }
 
-    /** True for the nil channel. */
-    boolean isNil() {
+    /**
+     * Returns true for the nil channel, Go's {@code ch == nil}.
+     *
+     * @return true if this is {@link #nil()}
+     */
+    @Override
+    public boolean isNil() {
         return channel == null;
     }
 

@@ -63,6 +63,15 @@ public sealed interface ReceiveChan<T> extends Iterable<T> permits Chan {
     int cap();
 
     /**
+     * Returns true for the nil channel, Go's {@code ch == nil}: its operations block forever and select cases on
+     * it are never ready. Go programs compare with nil to disable a select case or to see whether a context can
+     * be cancelled ({@code ctx.done().isNil()}).
+     *
+     * @return true if this is the nil channel
+     */
+    boolean isNil();
+
+    /**
      * Returns an iterator that receives until the channel is closed and drained; {@code hasNext()} blocks.
      *
      * @return a receiving iterator

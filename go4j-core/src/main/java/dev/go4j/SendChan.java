@@ -58,4 +58,12 @@ public sealed interface SendChan<T> permits Chan {
      * @return the capacity
      */
     int cap();
+
+    /**
+     * Returns true for the nil channel, Go's {@code ch == nil}: sends on it block forever and select cases on it
+     * are never ready.
+     *
+     * @return true if this is the nil channel
+     */
+    boolean isNil();
 }

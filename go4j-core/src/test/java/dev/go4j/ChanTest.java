@@ -37,6 +37,52 @@ class ChanTest {
                 .hasMessage("makechan: size out of range");
     }
 
+    /**
+     * Port of Go's {@code test/chancap.go}: len and cap of fresh and partly filled channels, and
+     * {@code makechan: size out of range} (a recoverable run-time panic, not an out-of-memory error) for sizes no
+     * buffer can have: negative ones and, on the JVM, those above the longest array ({@code Integer.MAX_VALUE - 8}).
+     */
+    @Test
+    void chancapSizesNoArrayCanHoldAreARuntimeErrorNotAnOutOfMemoryError() {
+        Chan<Integer> c = Chan.make(10);
+        assertThat(c.len()).isZero();
+        assertThat(c.cap()).isEqualTo(10);
+        for (int i = 0; i < 3; i++) {
+            c.send(i);
+        }
+        assertThat(c.len()).isEqualTo(3);
+        assertThat(c.cap()).isEqualTo(10);
+        Chan<Integer> unbuffered = Chan.make();
+        assertThat(unbuffered.len()).isZero();
+        assertThat(unbuffered.cap()).isZero();
+        for (int size : new int[] {-1, Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE - 7}) {
+            assertThatThrownBy(() -> Chan.make(size)).as("make(%d)", size).isInstanceOf(RuntimeError.class)
+                    .hasMessage("makechan: size out of range");
+            assertThatThrownBy(() -> Chan.<Empty>make(size, Empty.VALUE)).as("make(%d, zero)", size)
+                    .isInstanceOf(RuntimeError.class).hasMessage("makechan: size out of range");
+        }
+    }
+
+    /** Go's {@code ch == nil}, on every view of a channel. */
+    @Test
+    void isNilTellsTheNilChannelFromEveryOtherOnEveryView() {
+        Chan<String> nil = Chan.nil();
+        Chan<String> made = Chan.make();
+        ReceiveChan<String> nilReceiver = nil;
+        SendChan<String> nilSender = nil;
+        ReceiveChan<String> receiver = made;
+        SendChan<String> sender = made;
+        assertThat(nil.isNil()).isTrue();
+        assertThat(nilReceiver.isNil()).isTrue();
+        assertThat(nilSender.isNil()).isTrue();
+        assertThat(made.isNil()).isFalse();
+        assertThat(receiver.isNil()).isFalse();
+        assertThat(sender.isNil()).isFalse();
+        made.close();
+        assertThat(made.isNil()).as("a closed channel is not nil").isFalse();
+        assertThat(Chan.make(4).isNil()).isFalse();
+    }
+
     @Test
     void lenAndCap() {
         Chan<String> unbuffered = Chan.make();

@@ -278,7 +278,10 @@ public interface Context {
     }
 
     /**
-     * Returns a child that carries {@code value} under {@code key}, Go's {@code WithValue}.
+     * Returns a child that carries {@code value} under {@code key}, Go's {@code WithValue}. Its
+     * {@code toString()} is Go's: {@code parent.WithValue(key, value)}, the value printed as it is if it is a
+     * string, as {@code <nil>} if null, by its own {@code toString} if its class has one (Go's {@code Stringer}),
+     * else by its class name.
      *
      * @param parent the parent
      * @param key the key
@@ -321,7 +324,9 @@ public interface Context {
     /**
      * Returns why {@code ctx} was cancelled, Go's {@code context.Cause}: the cause given to
      * {@link CancelContext#cancel(Throwable)} or to a {@code …Cause} function, else {@link #err()}; null while not
-     * done.
+     * done. As in Go, a context of your own that forwards {@link #value} to a go4j context (a wrapper) reports that
+     * context's cause, and a child made from such a wrapper registers with the go4j context directly when the
+     * wrapper also forwards {@link #done()}.
      *
      * @param ctx the context
      * @return the cause, or null

@@ -1,7 +1,6 @@
 package dev.go4j.sync;
 
 import dev.go4j.Interrupted;
-import dev.go4j.WaitReason;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.Waiter;
 import dev.go4j.internal.sync.NotifyList;
@@ -52,7 +51,7 @@ public final class Cond {
     /** The locker held while the condition is checked or changed; Go's field {@code L}. Final. */
     private final Locker locker;
     /** The waiting goroutines, oldest first; final. */
-    private final NotifyList waiters = new NotifyList();
+    private final NotifyList waiters = new NotifyList(this);
 
     /**
      * Creates a condition variable over {@code locker}, Go's {@code NewCond}.
@@ -92,7 +91,7 @@ public final class Cond {
             throw t;
         }
         try {
-            waiters.await(w, WaitReason.SYNC_COND_WAIT, this);
+            waiters.await(w);
         } finally {
             locker.lock();
         }

@@ -299,6 +299,109 @@ class ContextTest {
         assertThat(afterFuncRan.await(30, TimeUnit.SECONDS)).isTrue();
     }
 
+    /** A user's context that forwards every method to {@code inner}, except {@code done()} if {@code ownDone}. */
+    private static final class Wrapper implements Context {
+        private final Context inner;
+        private final ReceiveChan<Empty> ownDone;
+
+        Wrapper(Context inner, ReceiveChan<Empty> ownDone) {
+            this.inner = inner;
+            this.ownDone = ownDone;
+        }
+
+        @Override
+        public ReceiveChan<Empty> done() {
+            return ownDone != null ? ownDone : inner.done();
+        }
+
+        @Override
+        public CancellationException err() {
+            return inner.err();
+        }
+
+        @Override
+        public Optional<Instant> deadline() {
+            return inner.deadline();
+        }
+
+        @Override
+        public <T> T value(Context.Key<T> key) {
+            return inner.value(key);
+        }
+    }
+
+    /**
+     * Port of Go's {@code TestCustomContextPropagation} (context/x_test.go): a wrapper with a done channel of its
+     * own around {@code withCancelCause}; its child is cancelled once the wrapper's done closes, with the inner
+     * context's cause, which {@code cause} finds through the wrapper.
+     */
+    @Test
+    void customContextPropagationCarriesTheCauseThroughAWrapperWithItsOwnDone() {
+        var why = new RuntimeException("TestCustomContextPropagation");
+        Chan<Empty> ownDone = Chan.make();
+        CancelContext inner = Context.withCancelCause(Context.background());
+        Context wrapper = new Wrapper(inner, ownDone);
+        try (CancelContext child = Context.withCancel(wrapper)) {
+            inner.cancel(why);
+            ownDone.close();
+            child.done().receive();
+            assertThat(child.err()).isSameAs(Context.CANCELED);
+            assertThat(Context.cause(child)).isSameAs(why);
+            assertThat(Context.cause(wrapper)).isSameAs(why);
+        }
+    }
+
+    /**
+     * The fully forwarding variant of {@code TestCustomContextPropagation}: the wrapper forwards done() too, so
+     * (as Go's parentCancelCtx) the child registers with the inner context directly, no watching goroutine is
+     * started, and the cancellation and its cause arrive synchronously.
+     */
+    @Test
+    void aFullyForwardingWrapperRegistersItsChildrenWithTheInnerContextDirectly() {
+        var why = new RuntimeException("forwarded");
+        CancelContext inner = Context.withCancelCause(Context.background());
+        Context wrapper = new Wrapper(inner, null);
+        int goroutines = dev.go4j.Go.numGoroutine();
+        CancelContext child = Context.withCancel(wrapper);
+        assertThat(ContextProbe.registeredChildren(inner)).isEqualTo(1);
+        assertThat(dev.go4j.Go.numGoroutine()).as("no watcher goroutine").isEqualTo(goroutines);
+        inner.cancel(why);
+        assertThat(child.err()).as("cancelled within inner's cancel").isSameAs(Context.CANCELED);
+        assertThat(Context.cause(child)).isSameAs(why);
+        assertThat(Context.cause(wrapper)).isSameAs(why);
+        assertThat(Context.cause(Context.withValue(wrapper, Context.key("k"), 1))).isSameAs(why);
+        assertThat(Context.cause(Context.withoutCancel(wrapper))).as("nothing crosses withoutCancel").isNull();
+    }
+
+    /** A value whose class keeps Object's toString: Go's stringify prints its type name. */
+    private static final class Opaque {
+    }
+
+    /** A value with its own toString: Go's Stringer. */
+    private record Point(int x, int y) {
+    }
+
+    /**
+     * Port of the string checks of Go's {@code TestValues} (context/context_test.go, Go 1.21+): a value context
+     * prints {@code parent.WithValue(key, value)}, a string value as it is, a Stringer by its text, nil as
+     * {@code <nil>}, anything else by its type name.
+     */
+    @Test
+    void aValueContextPrintsItsKeyAndValueAsGoDoes() {
+        Context.Key<String> k1 = Context.key("k1");
+        Context.Key<String> k2 = Context.key("k2");
+        Context c1 = Context.withValue(Context.background(), k1, "c1k1");
+        assertThat(c1).hasToString("context.Background.WithValue(k1, c1k1)");
+        Context c2 = Context.withValue(c1, k2, "c2k2");
+        assertThat(c2).hasToString("context.Background.WithValue(k1, c1k1).WithValue(k2, c2k2)");
+        Context c4 = Context.withValue(c2, k1, null);
+        assertThat(c4).hasToString("context.Background.WithValue(k1, c1k1).WithValue(k2, c2k2).WithValue(k1, <nil>)");
+        assertThat(Context.withValue(Context.todo(), Context.key("p"), new Point(1, 2)))
+                .hasToString("context.TODO.WithValue(p, Point[x=1, y=2])");
+        assertThat(Context.withValue(Context.todo(), Context.key("o"), new Opaque()))
+                .hasToString("context.TODO.WithValue(o, " + Opaque.class.getName() + ")");
+    }
+
     @Test
     void cancelledChildrenLeaveNoRegistrationInALongLivedParent() {
         CancelContext parent = Context.withCancel(Context.background());

@@ -63,6 +63,20 @@ class CondTest {
         assertThat(woken).containsExactly("first", "second", "third");
     }
 
+    /** A goroutine in {@code await} records the Cond itself as what it waits on, never an internal object. */
+    @Test
+    void aWaiterIsBlockedOnTheCondItself() throws Exception {
+        var mu = new Mutex();
+        var cond = new Cond(mu);
+        List<String> woken = new ArrayList<>();
+        Thread waiter = startWaiter(mu, cond, woken, "w");
+        assertThat(dev.go4j.internal.park.ParkState.countBlocked(cond, WaitReason.SYNC_COND_WAIT)).isEqualTo(1);
+        assertThat(dev.go4j.internal.park.ParkState.describe(waiter)).contains("on Cond[");
+        cond.signal();
+        join(waiter);
+        assertThat(woken).containsExactly("w");
+    }
+
     @Test
     void broadcastWakesEveryWaiter() throws Exception {
         var mu = new Mutex();

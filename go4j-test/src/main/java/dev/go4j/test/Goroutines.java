@@ -1,7 +1,6 @@
 package dev.go4j.test;
 
 import dev.go4j.WaitReason;
-import dev.go4j.internal.park.G;
 import dev.go4j.internal.park.ParkState;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +41,8 @@ public final class Goroutines {
 
     /**
      * Waits until at least {@code count} goroutines are blocked on {@code primitive} (a channel, a WaitGroup, a
-     * mutex…) with wait reason {@code reason}.
+     * mutex…) with wait reason {@code reason}. A goroutine blocked in a select counts as blocked on each of its
+     * channels, with reason {@link WaitReason#SELECT}.
      *
      * @param primitive the go4j object they wait on
      * @param reason the wait reason to wait for
@@ -87,9 +87,6 @@ public final class Goroutines {
     public static List<Thread> blockedOn(Object primitive, WaitReason reason) {
         Objects.requireNonNull(primitive, "primitive");
         Objects.requireNonNull(reason, "reason");
-        return G.all().stream()
-                .filter(g -> g.waitingOn() == primitive && ParkState.isBlocked(g.thread(), reason))
-                .map(G::thread)
-                .toList();
+        return List.copyOf(ParkState.blockedOn(primitive, reason));
     }
 }

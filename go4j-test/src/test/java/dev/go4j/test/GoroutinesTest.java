@@ -1,9 +1,12 @@
 package dev.go4j.test;
 
 import static dev.go4j.Go.go;
+import static dev.go4j.Select.onReceive;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.go4j.Chan;
 import dev.go4j.Interrupted;
+import dev.go4j.Select;
 import dev.go4j.WaitReason;
 import dev.go4j.sync.WaitGroup;
 import java.time.Duration;
@@ -42,5 +45,24 @@ class GoroutinesTest {
         }
         assertThat(outcomes).containsExactly("interrupted", "interrupted", "interrupted");
         assertThat(Goroutines.blockedOn(gate, WaitReason.SYNC_WAITGROUP_WAIT)).isEmpty();
+    }
+
+    /** A goroutine parked in a select is found by each of its channels, by every lookup. */
+    @Test
+    void aGoroutineBlockedInASelectIsFoundByEachOfItsChannels() throws InterruptedException {
+        Chan<String> a = Chan.make();
+        Chan<String> b = Chan.make();
+        var got = new ConcurrentLinkedQueue<String>();
+        go(() -> Select.select(onReceive(a, got::add), onReceive(b, got::add)));
+        Goroutines.awaitBlocked(a, WaitReason.SELECT, 1, TIMEOUT);
+        Goroutines.awaitBlocked(b, WaitReason.SELECT, 1, TIMEOUT);
+        assertThat(Goroutines.countBlocked(a, WaitReason.SELECT)).isEqualTo(1);
+        List<Thread> onA = Goroutines.blockedOn(a, WaitReason.SELECT);
+        assertThat(onA).hasSize(1);
+        assertThat(Goroutines.blockedOn(b, WaitReason.SELECT)).isEqualTo(onA);
+        assertThat(Goroutines.blockedOn(Chan.make(), WaitReason.SELECT)).isEmpty();
+        b.send("b");
+        onA.get(0).join();
+        assertThat(got).containsExactly("b");
     }
 }

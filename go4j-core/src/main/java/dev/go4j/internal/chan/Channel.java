@@ -94,6 +94,8 @@ public final class Channel<T> {
     private static final AtomicLong IDS = new AtomicLong();
     private static final VarHandle COUNT;
     private static final VarHandle CLOSED;
+    /** The largest buffer: the array length every JVM can allocate (the JDK's own soft maximum array length). */
+    static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
     /** The most spin credit a channel can hold: this many failed spins in a row are forgiven. */
     private static final int SPIN_CREDIT_MAX = 8;
 
@@ -151,7 +153,7 @@ public final class Channel<T> {
      * @param attachment an object this channel references, or null
      */
     public Channel(Object owner, int capacity, T zero, boolean hidesBuffer, Object attachment) {
-        if (capacity < 0) {
+        if (capacity < 0 || capacity > MAX_CAPACITY) {
             throw new RuntimeError("makechan: size out of range");
         }
         this.owner = owner;

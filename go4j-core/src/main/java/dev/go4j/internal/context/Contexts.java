@@ -32,7 +32,11 @@ import java.util.function.BooleanSupplier;
  * (afterFunc goroutines, interrupt hooks) run after all locks are released.
  *
  * Foreign parents. A parent not implemented by go4j may still be cancellable (its done() is not the nil
- * channel); as in Go, one goroutine per child waits in a select for the parent's done or the child's end.
+ * channel). As Go's parentCancelCtx, go4j first asks it for the value of CANCEL_NODE: a user's wrapper that
+ * forwards value() and done() to a go4j context yields that context's cancel node, with the same done channel,
+ * and the child registers there directly. Otherwise (a context of its own, or a wrapper with its own done
+ * channel), as in Go, one goroutine per child waits in a select for the parent's done or the child's end, and
+ * cancels the child with the parent's err and cause. cause() uses the same key, so it sees through wrappers.
  *
  * Leaks. Cancelling a child removes it from its ancestor's set and cancels its timer (the clock's scheduler drops
  * the entry at once), so a long-lived parent does not accumulate finished children.
@@ -42,6 +46,11 @@ public final class Contexts {
     public static final Context BACKGROUND = new EmptyContext("context.Background");
     /** Go's context.TODO(). */
     public static final Context TODO = new EmptyContext("context.TODO");
+    /**
+     * Go's cancelCtxKey: a go4j cancel node answers a lookup of this key with itself, value and derived contexts
+     * pass it on, withoutCancel answers null. Never handed out, so only go4j asks for it.
+     */
+    static final Context.Key<CancelNode> CANCEL_NODE = Context.key("cancelCtxKey");
 
     private Contexts() {
     }
@@ -107,6 +116,10 @@ public final class Contexts {
         return registration::stop;
     }
 
+    /**
+     * Go's Cause: the cause recorded by the nearest go4j cancel node, found through {@link #CANCEL_NODE} so that
+     * a user's context that forwards {@code value} to a go4j context is seen through; else {@code ctx.err()}.
+     */
     public static Throwable cause(Context ctx) {
         CancelNode node = nearestCancelNode(Objects.requireNonNull(ctx, "ctx"));
         if (node == null) {
@@ -130,8 +143,18 @@ public final class Contexts {
                     }
                     c = v.parent;
                 }
-                case CancelNode n -> c = n.parent;
-                case DetachedContext d -> c = d.parent;
+                case CancelNode n -> {
+                    if (key == CANCEL_NODE) {
+                        return (T) n;
+                    }
+                    c = n.parent;
+                }
+                case DetachedContext d -> {
+                    if (key == CANCEL_NODE) {
+                        return null; // nothing above withoutCancel propagates, and it has no cause
+                    }
+                    c = d.parent;
+                }
                 case EmptyContext e -> {
                     return null;
                 }
@@ -191,7 +214,7 @@ public final class Contexts {
      */
     static void propagate(Context parent, Child child) {
         ReceiveChan<Empty> parentDone = parent.done();
-        if (parentDone == Chan.<Empty>nil()) {
+        if (parentDone == null || parentDone.isNil()) {
             return;
         }
         CancellationException parentErr = parent.err();
@@ -200,7 +223,9 @@ public final class Contexts {
             return;
         }
         CancelNode ancestor = nearestCancelNode(parent);
-        if (ancestor != null) {
+        if (ancestor != null && ancestor.done() == parentDone) {
+            // The parent is, or forwards everything to, a go4j node: register there directly (Go's
+            // parentCancelCtx). A wrapper with a done channel of its own is watched below instead.
             ancestor.adopt(child);
             return;
         }
@@ -210,20 +235,12 @@ public final class Contexts {
                 Select.onReceive(childEnd, v -> { })));
     }
 
-    /** The nearest go4j cancel node at or above {@code ctx}, through value nodes only; null if none. */
+    /**
+     * The nearest go4j cancel node at or above {@code ctx} (never across withoutCancel), asked for as the value
+     * of {@link #CANCEL_NODE}, which user contexts that wrap a go4j context forward; null if none.
+     */
     static CancelNode nearestCancelNode(Context ctx) {
-        Context c = ctx;
-        while (true) {
-            switch (c) {
-                case CancelNode n -> {
-                    return n;
-                }
-                case ValueNode v -> c = v.parent;
-                default -> {
-                    return null;
-                }
-            }
-        }
+        return lookup(ctx, CANCEL_NODE);
     }
 
     private static Context requireParent(Context parent) {

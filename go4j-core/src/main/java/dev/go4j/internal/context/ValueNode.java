@@ -39,8 +39,30 @@ final class ValueNode implements Context {
         return Contexts.lookup(this, k);
     }
 
+    /** Go's valueCtx.String: {@code parent.WithValue(key, value)}, each printed as {@link #stringify} says. */
     @Override
     public String toString() {
-        return parent + ".WithValue(" + key + ")";
+        return parent + ".WithValue(" + stringify(key) + ", " + stringify(value) + ")";
+    }
+
+    /**
+     * Go's stringify: a string as it is, null as {@code <nil>}, a value whose class has its own
+     * {@code toString} (Java's Stringer) by it, anything else by its type name.
+     */
+    static String stringify(Object v) {
+        if (v == null) {
+            return "<nil>";
+        }
+        if (v instanceof String s) {
+            return s;
+        }
+        try {
+            if (v.getClass().getMethod("toString").getDeclaringClass() != Object.class) {
+                return v.toString();
+            }
+        } catch (NoSuchMethodException impossible) {
+            // every class has a public toString
+        }
+        return v.getClass().getName();
     }
 }

@@ -215,6 +215,15 @@ public final class G {
         return WAITING_ON.getOpaque(this);
     }
 
+    /**
+     * True if this G, as last recorded, waits on {@code primitive} (identity): it is the recorded primitive, or
+     * the recorded primitive is a {@link Blocker} (a select) that waits on it.
+     */
+    public boolean waitsOn(Object primitive) {
+        Object on = waitingOn();
+        return on == primitive || (on instanceof Blocker blocker && blocker.waitsOn(primitive));
+    }
+
     /** True if this G has recorded a wait reason and its thread is parked. */
     public boolean isBlocked() {
         if (waitReason() == null) {

@@ -83,15 +83,21 @@ public final class ParkState {
      */
     public static int countBlocked(Object primitive, WaitReason reason) {
         int count = 0;
+        return blockedOn(primitive, reason).size();
+    }
+
+    /**
+     * The threads parked on {@code primitive} with {@code reason} (goroutines and foreign threads), a snapshot; a
+     * select counts as parked on each of its channels.
+     */
+    public static List<Thread> blockedOn(Object primitive, WaitReason reason) {
+        List<Thread> threads = new ArrayList<>();
         for (G g : G.all()) {
-            Object waitingOn = g.waitingOn();
-            boolean onPrimitive = waitingOn == primitive
-                    || (waitingOn instanceof Blocker blocker && blocker.waitsOn(primitive));
-            if (onPrimitive && g.waitReason() == reason && g.isBlocked()) {
-                count++;
+            if (g.waitsOn(primitive) && g.waitReason() == reason && g.isBlocked()) {
+                threads.add(g.thread());
             }
         }
-        return count;
+        return threads;
     }
 
     /** One line per goroutine that has a wait reason recorded, for failure messages. */

@@ -46,8 +46,17 @@ public final class NotifyList {
     /** Goroutines waiting to be notified, oldest first; replaced by CAS and getAndSet only. */
     private volatile WaitQueue waiters = WaitQueue.EMPTY;
 
-    /** Creates an empty list. */
-    public NotifyList() {
+    /** The public object its goroutines wait on (the Cond), recorded as their wait primitive. Final. */
+    private final Object owner;
+
+    /**
+     * Creates an empty list.
+     *
+     * @param owner the public object waiters are recorded as waiting on (the {@code Cond}), so that lookups and
+     *     dumps name it rather than this list
+     */
+    public NotifyList(Object owner) {
+        this.owner = owner;
     }
 
     /**
@@ -72,13 +81,11 @@ public final class NotifyList {
      * Parks until {@code w} is notified; never returns spuriously.
      *
      * @param w the waiter {@link #add()} returned to this goroutine
-     * @param reason the wait reason recorded while parked
-     * @param primitive the public object recorded as waited on
      * @throws Interrupted if interrupted before a notification arrived; {@code w} is then withdrawn
      */
-    public void await(Waiter w, WaitReason reason, Object primitive) {
+    public void await(Waiter w) {
         try {
-            w.await(reason, primitive, true);
+            w.await(WaitReason.SYNC_COND_WAIT, owner, true);
         } catch (Interrupted e) {
             remove(w); // the cancel won: nobody will claim w, so take it out of the queue
             throw e;
@@ -93,7 +100,7 @@ public final class NotifyList {
     public void withdraw(Waiter w) {
         if (w.cancel()) {
             remove(w);
-        } else if (w.await(WaitReason.SYNC_COND_WAIT, this, false) == NOTIFIED_ONE) { // claimed: no parking
+        } else if (w.await(WaitReason.SYNC_COND_WAIT, owner, false) == NOTIFIED_ONE) { // claimed: no parking
             wakeOne();
         }
     }
