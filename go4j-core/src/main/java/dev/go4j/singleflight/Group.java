@@ -4,7 +4,10 @@ import dev.go4j.Chan;
 import dev.go4j.Go;
 import dev.go4j.Interrupted;
 import dev.go4j.Panic;
+import dev.go4j.PanicPolicy;
 import dev.go4j.ReceiveChan;
+import dev.go4j.internal.park.G;
+import dev.go4j.internal.runtime.Program;
 import dev.go4j.sync.WaitGroup;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +28,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Errors and panics: a call's exception is thrown to every caller that waited for it; a {@link Panic} or an
  * {@link Error} is thrown to them too, so it reaches each goroutine's panic policy, as Go re-panics in every
- * caller. The completion of the call happens-before every waiting caller returns.
+ * caller. A panic in a call that {@link #doChan} callers share cannot be recovered under
+ * {@link PanicPolicy#EXIT} (the default inside {@link Go#main Go.main}), as in Go: the program ends
+ * with {@code panic: …} and status 2 before any of their channels receives, and the goroutine that ran the call
+ * never returns to its caller. In library mode those channels receive a {@link Result} carrying the panic (see
+ * the package's deviation). The completion of the call happens-before every waiting caller returns.
  *
  * @param <K> the key type (compared with {@code equals})
  * @param <V> the value type
@@ -37,6 +44,24 @@ public final class Group<K, V> {
      * register a channel). When the function returns, the call is removed from the map (unless forget() already
      * replaced it) and its result is published, then the WaitGroup is released. Result channels have capacity 1
      * and receive exactly one result each, so the send never blocks; they are never closed, as in Go.
+     *
+     * Panics (a Panic or an Error thrown by fn). The waiters are released first, as Go's doCall calls wg.Done()
+     * before it re-panics, so each doCall caller that waited rethrows the panic in its own goroutine. What the
+     * executing goroutine does then depends on whether doChan callers wait and on the panic policy, read once:
+     *
+     *   no channels            rethrow here: the doCall caller may catch it, as Go's plain panic(e);
+     *   channels, EXIT         Program.fatalPanic here: report "panic: ..." and exit 2; nothing is sent;
+     *   channels, library mode send a Result carrying the panic to each channel, then rethrow here.
+     *
+     * The EXIT row is Go's "go panic(e); select {}": a panic that its channels' receivers would otherwise wait
+     * for forever must not be recoverable, so Go raises it in a fresh goroutine and parks the executing one
+     * (to keep it in the crash dump). Calling fatalPanic in the executing goroutine has the same effect with
+     * nothing to start or park: it never returns (System.exit blocks this goroutine while the JVM shuts down),
+     * so no catch of the doCall caller runs and no receiver is woken, and the report names the goroutine whose
+     * call panicked and carries the panic's own stack, which is what Go's dump shows. Deciding the policy once
+     * and then calling fatalPanic (which does not read it again) leaves no window in which a concurrent
+     * setPanicPolicy could make the call return without having sent. The library-mode row is README
+     * deviation 15: there is no process to end, so receivers get the panic rather than hang.
      */
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -54,7 +79,8 @@ public final class Group<K, V> {
      * @param key the key
      * @param fn the computation
      * @return the value and whether it was shared
-     * @throws Exception the call's failure, thrown to every caller that shared it
+     * @throws Exception the call's failure, thrown to every caller that shared it (except a panic that
+     *     {@code doChan} callers share under {@link PanicPolicy#EXIT}, which ends the program instead)
      * @throws Interrupted if interrupted while waiting for another caller's call (that call goes on)
      */
     public Shared<V> doCall(K key, Callable<V> fn) throws Exception {
@@ -72,7 +98,8 @@ public final class Group<K, V> {
     /**
      * Like {@link #doCall}, but returns at once a channel of capacity 1 that will receive the one
      * {@link Result}; the channel is never closed, Go's {@code DoChan}. A new call runs {@code fn} in its own
-     * goroutine.
+     * goroutine. If the call panics, the channel receives nothing under {@link PanicPolicy#EXIT}
+     * (the program ends) and a {@code Result} carrying the panic in library mode.
      *
      * @param key the key
      * @param fn the computation
@@ -139,7 +166,10 @@ public final class Group<K, V> {
         }
     }
 
-    /** Runs the call, publishes its outcome to waiters and channels, and rethrows a panic or error. */
+    /**
+     * Runs the call and publishes its outcome to waiters and channels; a panic is rethrown, or, under EXIT with
+     * doChan callers, ends the program (see the notes).
+     */
     private void execute(K key, Call<V> call, Callable<V> fn) throws Exception {
         Throwable failure = null;
         try {
@@ -148,6 +178,7 @@ public final class Group<K, V> {
             failure = t;
             call.failure = t;
         }
+        boolean panicked = failure instanceof Panic || failure instanceof Error;
         List<Chan<Result<V>>> channels;
         lock.lock();
         try {
@@ -160,10 +191,13 @@ public final class Group<K, V> {
             lock.unlock();
         }
         call.done.done();
+        if (panicked && !channels.isEmpty() && Program.policy() == PanicPolicy.EXIT) {
+            Program.fatalPanic(G.current(), failure); // Go's "go panic(e); select {}": never returns
+        }
         for (Chan<Result<V>> channel : channels) {
             channel.trySend(new Result<>(call.value, call.failure, call.sharedAfterCompletion));
         }
-        if (failure instanceof Panic || failure instanceof Error) {
+        if (panicked) {
             sneakyThrow(failure); // a panic reaches this goroutine's panic policy, as Go re-panics
         }
     }

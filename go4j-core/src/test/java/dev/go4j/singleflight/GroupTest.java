@@ -4,18 +4,30 @@ import static dev.go4j.Go.go;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.go4j.Chan;
+import dev.go4j.Empty;
+import dev.go4j.Panic;
 import dev.go4j.Select;
+import dev.go4j.programs.JavaProcess;
 import dev.go4j.sync.WaitGroup;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
-/** singleflight: one execution per key in flight, shared by every caller; errors reach all; forget. */
+/**
+ * singleflight: one execution per key in flight, shared by every caller; errors reach all; forget; a panic under
+ * Go.main ends the program before any doChan caller sees a result, while library mode still delivers it.
+ */
 class GroupTest {
+    private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);
+    /** Child runs per panic program: the defect these guard against was a race, so one run proves little. */
+    private static final int CHILD_RUNS = 5;
 
     private static void awaitCallers(Group<String, ?> group, String key, int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -125,5 +137,105 @@ class GroupTest {
         assertThatThrownBy(() -> {
             throw r.error();
         }).hasMessage("nope");
+    }
+
+    /**
+     * Under Go.main a panicking doChan call ends the program with Go's panic report and status 2, and its
+     * receiver never gets a result; ports Go's {@code TestPanicDoChan}.
+     */
+    @Test
+    void underGoMainAPanickingDoChanCallEndsTheProgramBeforeAnyResult() throws Exception {
+        for (int run = 0; run < CHILD_RUNS; run++) {
+            var outcome = JavaProcess.run(PanicPrograms.DoChanPanics.class, CHILD_TIMEOUT);
+            assertThat(outcome.stdout()).as("run %d stdout", run).isEmpty();
+            assertThat(outcome.exitStatus()).as("run %d exit status", run).isEqualTo(2);
+            assertThat(outcome.stderr()).as("run %d stderr", run)
+                    .startsWith("panic: Panicking in DoChan\n\ngoroutine ");
+        }
+    }
+
+    /**
+     * Under Go.main a panicking doCall that a doChan caller shares ends the program with status 2 even though
+     * the doCall caller catches everything, and the doChan caller never gets a result; ports Go's
+     * {@code TestPanicDoSharedByDoChan}.
+     */
+    @Test
+    void underGoMainAPanickingDoCallSharedByDoChanCannotBeRecovered() throws Exception {
+        for (int run = 0; run < CHILD_RUNS; run++) {
+            var outcome = JavaProcess.run(PanicPrograms.DoCallSharedByDoChanPanics.class, CHILD_TIMEOUT);
+            assertThat(outcome.stdout()).as("run %d stdout", run).isEmpty();
+            assertThat(outcome.exitStatus()).as("run %d exit status", run).isEqualTo(2);
+            assertThat(outcome.stderr()).as("run %d stderr", run)
+                    .startsWith("panic: Panicking in Do\n\ngoroutine ")
+                    .doesNotContain("DoChan unexpectedly");
+        }
+    }
+
+    /**
+     * Under Go.main a panicking doCall that no doChan caller shares is thrown to its caller, who may recover
+     * (Go's plain {@code panic(e)} when a call has no channels).
+     */
+    @Test
+    void underGoMainAPanickingDoCallWithoutDoChanCallersCanBeRecovered() throws Exception {
+        var outcome = JavaProcess.run(PanicPrograms.DoCallPanicIsRecoverable.class, CHILD_TIMEOUT);
+        assertThat(outcome.stdout()).isEqualTo("recovered: Panicking in Do\n");
+        assertThat(outcome.stderr()).isEmpty();
+        assertThat(outcome.exitStatus()).isZero();
+    }
+
+    /**
+     * In library mode a panicking doChan call still delivers a Result carrying the panic, so the receiver does
+     * not hang, and the panic reaches the uncaught-exception handler from the goroutine that ran the call.
+     */
+    @Test
+    @ResourceLock("go4j.panicPolicy")
+    void inLibraryModeAPanickingDoChanCallDeliversTheResultAndReportsThePanic() throws Exception {
+        var saved = Thread.getDefaultUncaughtExceptionHandler();
+        var reported = new CompletableFuture<Throwable>();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> reported.complete(e));
+        try {
+            var panic = new Panic("Panicking in DoChan");
+            var group = new Group<String, String>();
+            Result<String> result = group.doChan("", () -> {
+                throw panic;
+            }).receive();
+            assertThat(result).isEqualTo(new Result<>(null, panic, false));
+            assertThat(reported.get(30, TimeUnit.SECONDS)).isSameAs(panic);
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(saved);
+        }
+    }
+
+    /**
+     * In library mode a panicking doCall shared by a doChan caller is thrown to the doCall caller (who may catch
+     * it) and delivered to the doChan caller's channel.
+     */
+    @Test
+    @ResourceLock("go4j.panicPolicy")
+    void inLibraryModeAPanickingDoCallSharedByDoChanReachesBothCallers() throws Exception {
+        var panic = new Panic("Panicking in Do");
+        var group = new Group<String, String>();
+        Chan<Empty> blocked = Chan.make();
+        Chan<Empty> unblock = Chan.make();
+        var thrown = new CompletableFuture<Throwable>();
+        go(() -> {
+            try {
+                group.doCall("", () -> {
+                    blocked.close();
+                    unblock.receive();
+                    throw panic;
+                });
+                thrown.complete(null);
+            } catch (Throwable t) {
+                thrown.complete(t);
+            }
+        });
+        blocked.receive();
+        var results = group.doChan("", () -> {
+            throw new AssertionError("doChan executed its own callback");
+        });
+        unblock.close();
+        assertThat(results.receive()).isEqualTo(new Result<>(null, panic, true));
+        assertThat(thrown.get(30, TimeUnit.SECONDS)).isSameAs(panic);
     }
 }

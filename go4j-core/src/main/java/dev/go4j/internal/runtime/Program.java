@@ -77,15 +77,24 @@ public final class Program {
      */
     public static void goroutineFailed(G g, Throwable failure) {
         if (policy() == PanicPolicy.EXIT) {
-            if (failure instanceof FatalError fatal) {
-                halt(fatal, g);
-            }
-            report("panic: " + panicText(failure), g, failure);
-            flushStandardStreams();
-            System.exit(2);
+            fatalPanic(g, failure);
         }
         Thread thread = Thread.currentThread();
         thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
+    }
+
+    /**
+     * Ends the program for a panic that nothing may recover, Go's {@code fatalpanic}: prints
+     * {@code panic: <text>} with goroutine {@code g}'s report and exits with status 2 (a {@link FatalError}
+     * halts as {@link #fatal} does), whatever the policy; never returns. The EXIT policy's end for a goroutine's
+     * escaping exception, and for callers that decided under EXIT that a panic must not reach a {@code catch}.
+     */
+    public static void fatalPanic(G g, Throwable failure) {
+        if (failure instanceof FatalError fatal) {
+            halt(fatal, g);
+        }
+        report("panic: " + panicText(failure), g, failure);
+        exit(2);
     }
 
     /**
