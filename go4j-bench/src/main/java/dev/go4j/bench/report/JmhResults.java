@@ -48,11 +48,7 @@ final class JmhResults {
             Map<String, String> params = new TreeMap<>();
             o.get("params").obj().fields().forEach((k, v) -> params.put(k, v.str()));
             Json.Obj primary = o.get("primaryMetric").obj();
-            int samples = 0;
-            for (Json fork : primary.get("rawData").arr()) {
-                samples += fork.arr().size();
-            }
-            Estimate time = new Estimate(primary.get("score").number(), primary.get("scoreError").number(), samples);
+            Estimate time = new Estimate(primary.get("score").number(), primary.get("scoreError").number());
             double bytes = o.get("secondaryMetrics").obj().get("gc.alloc.rate.norm").obj().get("score").number();
             out.add(new Result(simpleName, benchmark.substring(dot + 1), params, time, bytes,
                     o.get("jdkVersion").str(), o.get("vmName").str() + " " + o.get("vmVersion").str()));

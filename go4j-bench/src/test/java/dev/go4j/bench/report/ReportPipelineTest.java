@@ -26,7 +26,8 @@ class ReportPipelineTest {
         Files.copy(raw.resolve(RawData.JMH), raw.resolve(RawData.JMH_LOADED));
         Files.writeString(raw.resolve(RawData.META), "mode=smoke\ngo.status=not run\\: go is not on PATH\n");
         Files.writeString(raw.resolve(RawData.MEMORY_JAVA),
-                "bytes-per-goroutine go4j 1200\nbytes-per-goroutine go4j 1210\nbytes-per-goroutine jdk 700\n");
+                "bytes-per-goroutine go4j 1200\nbytes-per-goroutine go4j 1210\nbytes-per-goroutine go4j 1205\n"
+                        + "bytes-per-goroutine jdk 700\n");
 
         Path md = Report.write(raw, dir);
 
