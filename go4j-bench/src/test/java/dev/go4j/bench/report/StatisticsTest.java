@@ -54,18 +54,4 @@ class StatisticsTest {
         assertThat(r.lo()).isCloseTo(180.0 / 110, within(1e-9));
         assertThat(r.hi()).isCloseTo(220.0 / 90, within(1e-9));
     }
-
-    @Test
-    void jsonReadsWhatJmhWrites() {
-        Json json = Json.parse("[{\"benchmark\": \"a.B.c\", \"params\": {\"cap\": \"16\"}, \"primaryMetric\":"
-                + " {\"score\": 1.5e2, \"scoreError\": \"NaN\", \"rawData\": [[1, 2]]}, \"ok\": true,"
-                + " \"none\": null, \"text\": \"x\\\"y\\u0041\"}]");
-        Json.Obj o = json.arr().get(0).obj();
-        assertThat(o.get("benchmark").str()).isEqualTo("a.B.c");
-        assertThat(o.get("params").obj().get("cap").str()).isEqualTo("16");
-        assertThat(o.get("primaryMetric").obj().get("score").number()).isEqualTo(150.0);
-        assertThat(o.get("primaryMetric").obj().get("scoreError").number()).isNaN();
-        assertThat(o.get("text").str()).isEqualTo("x\"yA");
-        assertThat(o.get("missing")).isEqualTo(Json.Null.NULL);
-    }
 }
