@@ -2,15 +2,12 @@ package dev.go4j.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -19,12 +16,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Every benchmark of the suite runs, through JMH, once per parameter set with tiny sizes (no Go, no timing
- * assertions): proof that the suite works, not a measurement. {@code ReportPipelineTest} then turns this run's
- * JSON into a report.
+ * assertions): proof that the suite works, not a measurement. {@code ReportPipelineTest} then turns such a run's
+ * results into a report.
  */
 public class SmokeTest {
-    /** Runs the whole suite in-process and returns JMH's results; also writes them as JSON to {@code json}. */
-    public static Collection<RunResult> runSuite(Path json) throws Exception {
+    /** Runs the whole suite in-process and returns JMH's results. */
+    public static Collection<RunResult> runSuite() throws Exception {
         assertThat(Sizes.SMOKE).as("the smoke test needs -Dgo4j.bench.smoke=true (set by go4j-bench's pom)").isTrue();
         Options options = new OptionsBuilder()
                 .include("dev\\.go4j\\.bench\\..*")
@@ -37,16 +34,14 @@ public class SmokeTest {
                 .shouldFailOnError(true)
                 .timeout(TimeValue.seconds(20))
                 .verbosity(VerboseMode.SILENT)
-                .resultFormat(ResultFormatType.JSON)
-                .result(json.toString())
                 .build();
         return new Runner(options).run();
     }
 
     @Test
     @Timeout(120)
-    void everyBenchmarkRunsOnce(@TempDir Path dir) throws Exception {
-        Collection<RunResult> results = runSuite(dir.resolve("jmh.json"));
+    void everyBenchmarkRunsOnce() throws Exception {
+        Collection<RunResult> results = runSuite();
         // 12 benchmark classes; PingPong 5, Buffered 3 × 2 caps, Select2 2 × 2, SelectTimeout 2, Spawn 2,
         // MutexContended 3, FanIn 3 × 2, Sieve 3, ChanTest 10, ParkFloor 1.
         assertThat(results).hasSize(5 + 6 + 4 + 2 + 2 + 3 + 6 + 3 + 10 + 1);

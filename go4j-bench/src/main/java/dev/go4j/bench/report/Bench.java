@@ -2,9 +2,12 @@ package dev.go4j.bench.report;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -21,18 +25,31 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.Version;
 
 /**
  * {@code ./go4j bench [quick|full]}: runs everything, one step after the other so that no step disturbs another,
  * and writes the report. The steps:
  * <ol>
- *   <li>JMH over the whole Java suite ({@code raw/jmh.json});
+ *   <li>JMH over the whole Java suite, through JMH's {@link Runner} in this JVM (each benchmark forks JVMs of its
+ *       own); its results are kept in {@code raw/jmh.*} (see {@link RawData});
  *   <li>the Go benchmarks, {@code go test -bench . -benchmem -count N} ({@code raw/go.txt});
  *   <li>the memory row, Java then Go, each in a process of its own ({@code raw/memory-*.txt});
  *   <li>row 9: a {@link dev.go4j.bench.SideLoad} process keeps 2 OS threads busy while JMH and then Go run the
@@ -56,12 +73,12 @@ public final class Bench {
      * Maven 3's super POM names) copies the jar without it.
      */
     private static final String JOX_EXTRA_FETCH = "org.apache.maven.plugins:maven-dependency-plugin:2.8:copy";
-    private static final String JMH_VERSION = "1.37";
     /**
      * JVM options of every JMH fork: a fixed heap, so that heap sizing does not move between runs; on JDK 24+,
      * permission for the {@code sun.misc.Unsafe} calls JMH's harness makes, which would otherwise print warnings.
      */
-    private static final String FORK_JVM_ARGS = "-Xms2g -Xmx2g" + unsafeFlag(" ");
+    private static final List<String> FORK_JVM_ARGS = Runtime.version().feature() >= 24
+            ? List.of("-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow") : List.of("-Xms2g", "-Xmx2g");
     private static final int MEMORY_GOROUTINES = 1_000_000;
 
     /** The settings of a mode. */
@@ -77,10 +94,14 @@ public final class Bench {
             };
         }
 
-        List<String> jmhOptions() {
-            return List.of("-f", Integer.toString(forks), "-wi", Integer.toString(warmupIterations), "-w", warmupTime,
-                    "-i", Integer.toString(iterations), "-r", iterationTime, "-bm", "avgt", "-tu", "ns",
-                    "-prof", "gc", "-foe", "false", "-jvmArgs", FORK_JVM_ARGS);
+        /** JMH's settings in this mode; the caller adds which benchmarks to run. */
+        ChainedOptionsBuilder jmhOptions() {
+            return new OptionsBuilder().forks(forks)
+                    .warmupIterations(warmupIterations).warmupTime(TimeValue.fromString(warmupTime))
+                    .measurementIterations(iterations).measurementTime(TimeValue.fromString(iterationTime))
+                    .mode(org.openjdk.jmh.annotations.Mode.AverageTime).timeUnit(TimeUnit.NANOSECONDS)
+                    .addProfiler(GCProfiler.class).shouldFailOnError(false)
+                    .jvmArgs(FORK_JVM_ARGS.toArray(String[]::new));
         }
 
         List<String> goOptions() {
@@ -129,8 +150,7 @@ public final class Bench {
         findGo();
 
         say("JMH: the whole suite (" + mode.name + " settings)");
-        meta.setProperty("jmh.status", jmh(List.of("dev\\.go4j\\.bench\\..*"), List.of(), classPath,
-                RawData.JMH, "jmh.log"));
+        meta.setProperty("jmh.status", jmh(RawData.JMH, mode.jmhOptions().include("dev\\.go4j\\.bench\\..*")));
 
         if (go != null) {
             say("Go: the same workloads, and the chan_test ports");
@@ -187,10 +207,10 @@ public final class Bench {
         if (note != null && !note.isBlank()) {
             meta.setProperty("note", note);
         }
-        meta.setProperty("jmh.version", JMH_VERSION);
+        meta.setProperty("jmh.version", Version.getPlainVersion());
         meta.setProperty("jmh.settings", "avgt, " + mode.forks + " fork(s), " + mode.warmupIterations + " × "
                 + mode.warmupTime + " warmup, " + mode.iterations + " × " + mode.iterationTime
-                + " measurement, -prof gc, fork JVM options " + FORK_JVM_ARGS);
+                + " measurement, -prof gc, fork JVM options " + String.join(" ", FORK_JVM_ARGS));
         meta.setProperty("go.settings", "go test -bench . -benchmem -count " + mode.goCount + " -benchtime "
                 + mode.goBenchtime + ", GOMAXPROCS = cores");
         meta.setProperty("jox.version", joxVersion());
@@ -247,23 +267,27 @@ public final class Bench {
         }
     }
 
-    /** Runs JMH in a process of its own; returns the status text for the report. */
-    private String jmh(List<String> include, List<String> extra, List<String> cp, String json, String log)
-            throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(java));
-        if (!unsafeFlag("").isEmpty()) {
-            cmd.add(unsafeFlag(""));
-        }
-        cmd.addAll(List.of("-cp", String.join(File.pathSeparator, cp), "org.openjdk.jmh.Main"));
-        cmd.addAll(include);
-        cmd.addAll(mode.jmhOptions());
-        cmd.addAll(extra);
-        cmd.addAll(List.of("-rf", "json", "-rff", raw.resolve(json).toString()));
+    /**
+     * Runs JMH in this JVM with {@code options} (a mode's settings and the benchmarks to run) and keeps the run's
+     * results in {@code raw/NAME.ser}, JMH's JSON in {@code raw/NAME.json} and its text output in
+     * {@code raw/NAME.log}; returns the status text for the report.
+     */
+    private String jmh(String name, ChainedOptionsBuilder options) throws IOException {
+        String log = name + ".log";
         var progress = new JmhProgress();
-        int status = exec(cmd, root, Map.of(), raw.resolve(log), progress);
-        if (status != 0) {
-            return "failed (exit " + status + ", see bench/raw/" + log + ")";
+        Collection<RunResult> results;
+        try (Writer logFile = Files.newBufferedWriter(raw.resolve(log), StandardCharsets.UTF_8);
+                var out = new PrintStream(new Lines(appendTo(logFile, progress)), true, StandardCharsets.UTF_8)) {
+            options.resultFormat(ResultFormatType.JSON).result(raw.resolve(name + ".json").toString());
+            try {
+                results = new Runner(options.build(), OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL))
+                        .run();
+            } catch (RunnerException e) {
+                e.printStackTrace(out);
+                return "failed (" + e.getMessage() + ", see bench/raw/" + log + ")";
+            }
         }
+        JmhResults.write(JmhResults.file(raw, name), results);
         return progress.failures == 0 ? "ok"
                 : progress.failures + " benchmark(s) failed, see bench/raw/" + log;
     }
@@ -278,8 +302,8 @@ public final class Bench {
                 List<String> cmd = new ArrayList<>(List.of(raw.resolve("go4jbench.test").toString(), "-test.run",
                         "^$", "-test.bench", pattern));
                 cmd.addAll(mode.goOptions());
-                int status = exec(cmd, goDir, goEnv(), null, appendTo(out, line -> line.startsWith("Benchmark"),
-                        line -> "go  " + line.replaceAll("\\s+", " ")));
+                int status = exec(cmd, goDir, goEnv(), null, appendTo(out, echo(line -> line.startsWith("Benchmark"),
+                        line -> "go  " + line.replaceAll("\\s+", " "))));
                 if (status != 0) {
                     return "failed (exit " + status + ", see bench/raw/" + output + ")";
                 }
@@ -302,7 +326,8 @@ public final class Bench {
             for (int round = 1; round <= mode.memoryRounds; round++) {
                 for (String system : List.of("go4j", "jox", "jdk")) {
                     int status = exec(List.of(java, "-Xmx8g", "-cp", cp, "dev.go4j.bench.BlockedMemory", "-system",
-                            system, "-n", n), root, Map.of(), null, appendTo(javaOut, Bench::isMemorySample, MEM));
+                            system, "-n", n), root, Map.of(), null,
+                            appendTo(javaOut, echo(Bench::isMemorySample, MEM)));
                     if (status != 0) {
                         javaStatus = "failed (" + system + ": exit " + status + ", see bench/raw/"
                                 + RawData.MEMORY_JAVA + ")";
@@ -310,7 +335,7 @@ public final class Bench {
                 }
                 if (go != null) {
                     int status = exec(List.of(raw.resolve("blockedmem").toString(), "-n", n), goDir, goEnv(), null,
-                            appendTo(goOut, Bench::isMemorySample, MEM));
+                            appendTo(goOut, echo(Bench::isMemorySample, MEM)));
                     if (status != 0) {
                         goStatus = "failed (exit " + status + ", see bench/raw/" + RawData.MEMORY_GO + ")";
                     }
@@ -321,9 +346,8 @@ public final class Bench {
         meta.setProperty("memory.go.status", goStatus);
     }
 
-    /** Writes each line to {@code out}, and echoes the lines that {@code shown} picks, as {@code format}s them. */
-    private static Consumer<String> appendTo(Writer out, Predicate<String> shown,
-            UnaryOperator<String> format) {
+    /** Writes each line to {@code out}, then hands it to {@code next}. */
+    private static Consumer<String> appendTo(Writer out, Consumer<String> next) {
         return line -> {
             try {
                 out.write(line);
@@ -332,6 +356,13 @@ public final class Bench {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            next.accept(line);
+        };
+    }
+
+    /** Echoes the lines that {@code shown} picks, as {@code format}s them. */
+    private static Consumer<String> echo(Predicate<String> shown, UnaryOperator<String> format) {
+        return line -> {
             if (shown.test(line)) {
                 System.out.println("  " + format.apply(line));
             }
@@ -355,9 +386,9 @@ public final class Bench {
                 throw new IOException("the side load did not start: " + ready);
             }
             Thread.sleep(1000); // let it reach full speed
-            meta.setProperty("jmh.loaded.status", jmh(List.of("dev\\.go4j\\.bench\\.PingPong\\.",
-                    "dev\\.go4j\\.bench\\.Buffered\\."), List.of("-p", "cap=16"), classPath, RawData.JMH_LOADED,
-                    "jmh-loaded.log"));
+            meta.setProperty("jmh.loaded.status", jmh(RawData.JMH_LOADED, mode.jmhOptions()
+                    .include("dev\\.go4j\\.bench\\.PingPong\\.").include("dev\\.go4j\\.bench\\.Buffered\\.")
+                    .param("cap", "16")));
             if (go != null) {
                 meta.setProperty("go.loaded.status",
                         goBench(RawData.GO_LOADED, "^BenchmarkPingPong$", "^BenchmarkBuffered$/^cap=16$"));
@@ -387,8 +418,15 @@ public final class Bench {
             cp.add(entry.contains("com/softwaremill/jox/channels/") || entry.matches(".*channels-[0-9.]+\\.jar")
                     ? jar.toString() : entry);
         }
-        String status2 = jmh(List.of("dev\\.go4j\\.bench\\..*\\.jox$"), List.of(), cp, RawData.JMH_JOX_EXTRA,
-                "jmh-jox-extra.log");
+        // JMH starts every fork with this JVM's class path (its Runner reads java.class.path): swap it for this run.
+        String own = System.getProperty("java.class.path");
+        System.setProperty("java.class.path", String.join(File.pathSeparator, cp));
+        String status2;
+        try {
+            status2 = jmh(RawData.JMH_JOX_EXTRA, mode.jmhOptions().include("dev\\.go4j\\.bench\\..*\\.jox$"));
+        } finally {
+            System.setProperty("java.class.path", own);
+        }
         meta.setProperty("jox.extra.status", status2.equals("ok") ? "ran, same settings, same benchmarks" : status2);
     }
 
@@ -428,6 +466,33 @@ public final class Bench {
         return status;
     }
 
+    /** Hands each line written to it to {@code lines}: JMH's text output, as {@link #exec} hands a process's. */
+    private static final class Lines extends OutputStream {
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private final Consumer<String> lines;
+
+        Lines(Consumer<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public void write(int b) {
+            if (b == '\n') {
+                lines.accept(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (line.size() > 0) {
+                write('\n');
+            }
+        }
+    }
+
     /** Prints one line per benchmark as JMH starts it, and counts failures. */
     private static final class JmhProgress implements Consumer<String> {
         private static final Pattern PROGRESS = Pattern.compile("^# Run progress: ([0-9.]+)% complete, ETA (\\S+)$");
@@ -453,11 +518,6 @@ public final class Bench {
                 }
             }
         }
-    }
-
-    /** JDK 24+ warns about JMH's use of sun.misc.Unsafe unless told to allow it; older JDKs lack the flag. */
-    private static String unsafeFlag(String prefix) {
-        return Runtime.version().feature() >= 24 ? prefix + "--sun-misc-unsafe-memory-access=allow" : "";
     }
 
     private String joxVersion() {

@@ -1,38 +1,21 @@
 package dev.go4j.bench.report;
 
-import org.apache.commons.math3.distribution.TDistribution;
+import org.openjdk.jmh.util.ListStatistics;
+import org.openjdk.jmh.util.Statistics;
 
 /**
- * A measured mean with the half-width of its 99.9 % confidence interval, {@code mean ± error}, from {@code n}
- * samples. JMH's {@code scoreError} is exactly this for its iteration scores (Student's t with {@code n - 1}
- * degrees of freedom); {@link #fromSamples} computes the same for Go's {@code -count} samples, so that both sides
- * of a comparison carry intervals of the same kind. {@code error} is NaN when there is a single sample.
+ * A measured mean with the half-width of its 99.9 % confidence interval, {@code mean ± error}, as JMH's
+ * {@link Statistics} give it: a JMH benchmark's primary result (its score and score error), and the same Student-t
+ * interval for Go's {@code -count} samples and the memory rounds through JMH's {@link ListStatistics}, so that both
+ * sides of a comparison carry intervals of the same kind. {@code error} is NaN below three samples (JMH's rule).
  */
-record Estimate(double mean, double error, int n) {
-    /** Two-sided confidence level of every interval in the report. */
+record Estimate(double mean, double error) {
+    /** Two-sided confidence level of every interval in the report, JMH's for its score error. */
     static final double CONFIDENCE = 0.999;
 
-    /** The mean and 99.9 % interval of {@code samples} (Student's t, {@code n - 1} degrees of freedom). */
-    static Estimate fromSamples(double[] samples) {
-        int n = samples.length;
-        if (n == 0) {
-            throw new IllegalArgumentException("no samples");
-        }
-        double sum = 0;
-        for (double s : samples) {
-            sum += s;
-        }
-        double mean = sum / n;
-        if (n == 1) {
-            return new Estimate(mean, Double.NaN, 1);
-        }
-        double squares = 0;
-        for (double s : samples) {
-            squares += (s - mean) * (s - mean);
-        }
-        double stddev = Math.sqrt(squares / (n - 1));
-        double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
-        return new Estimate(mean, t * stddev / Math.sqrt(n), n);
+    /** The mean and 99.9 % interval of {@code statistics}. */
+    static Estimate of(Statistics statistics) {
+        return new Estimate(statistics.getMean(), statistics.getMeanErrorAt(CONFIDENCE));
     }
 
     /** Lower end of the interval, never below zero (times and sizes are not negative). */
@@ -45,7 +28,7 @@ record Estimate(double mean, double error, int n) {
         return mean + error;
     }
 
-    /** True if the interval is known (two or more samples, finite error). */
+    /** True if the interval is known (three or more samples, finite error). */
     boolean hasInterval() {
         return !Double.isNaN(error) && !Double.isInfinite(error);
     }

@@ -3,15 +3,14 @@ package dev.go4j.bench.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.openjdk.jmh.util.ListStatistics;
 
 /**
  * The memory row's samples: lines {@code bytes-per-goroutine SYSTEM VALUE} written by
  * {@link dev.go4j.bench.BlockedMemory} (systems go4j, jox, jdk) and by the Go program {@code blockedmem} (system
- * go), one line per round.
+ * go), one line per round, each system's reduced to an {@link Estimate} by JMH's {@link ListStatistics}.
  */
 final class MemoryResults {
     private final Map<String, Estimate> bySystem;
@@ -22,7 +21,7 @@ final class MemoryResults {
 
     /** Reads all the given files (missing ones are skipped). */
     static MemoryResults read(Path... files) throws IOException {
-        Map<String, List<Double>> samples = new LinkedHashMap<>();
+        Map<String, ListStatistics> samples = new LinkedHashMap<>();
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 continue;
@@ -30,13 +29,12 @@ final class MemoryResults {
             for (String line : Files.readAllLines(file)) {
                 String[] words = line.strip().split("\\s+");
                 if (words.length == 3 && words[0].equals("bytes-per-goroutine")) {
-                    samples.computeIfAbsent(words[1], k -> new ArrayList<>()).add(Double.parseDouble(words[2]));
+                    samples.computeIfAbsent(words[1], k -> new ListStatistics()).addValue(Double.parseDouble(words[2]));
                 }
             }
         }
         Map<String, Estimate> out = new LinkedHashMap<>();
-        samples.forEach((system, list) ->
-                out.put(system, Estimate.fromSamples(list.stream().mapToDouble(Double::doubleValue).toArray())));
+        samples.forEach((system, statistics) -> out.put(system, Estimate.of(statistics)));
         return new MemoryResults(out);
     }
 

@@ -10,14 +10,16 @@ import java.util.Properties;
 /**
  * Everything one {@code ./go4j bench} run leaves in {@code bench/raw/}, under the names below, and its reading.
  * {@link Bench} writes these files; {@link Report} reads them, so a report can be made again from the raw data
- * without running anything.
+ * without running anything. Each JMH run ({@link #JMH}, {@link #JMH_LOADED}, {@link #JMH_JOX_EXTRA}) leaves
+ * {@code NAME.ser}, its results as the report reads them ({@link JmhResults}), and, for the record, JMH's own
+ * {@code NAME.json} and text output {@code NAME.log}.
  */
 record RawData(Properties meta, JmhResults jmh, JmhResults jmhLoaded, JmhResults jmhJoxExtra, GoResults go,
         GoResults goLoaded, MemoryResults memory) {
     static final String META = "meta.properties";
-    static final String JMH = "jmh.json";
-    static final String JMH_LOADED = "jmh-loaded.json";
-    static final String JMH_JOX_EXTRA = "jmh-jox-extra.json";
+    static final String JMH = "jmh";
+    static final String JMH_LOADED = "jmh-loaded";
+    static final String JMH_JOX_EXTRA = "jmh-jox-extra";
     static final String GO = "go.txt";
     static final String GO_LOADED = "go-loaded.txt";
     static final String MEMORY_JAVA = "memory-java.txt";
@@ -32,9 +34,9 @@ record RawData(Properties meta, JmhResults jmh, JmhResults jmhLoaded, JmhResults
             }
         }
         return new RawData(meta,
-                JmhResults.read(dir.resolve(JMH)),
-                JmhResults.read(dir.resolve(JMH_LOADED)),
-                JmhResults.read(dir.resolve(JMH_JOX_EXTRA)),
+                JmhResults.read(JmhResults.file(dir, JMH)),
+                JmhResults.read(JmhResults.file(dir, JMH_LOADED)),
+                JmhResults.read(JmhResults.file(dir, JMH_JOX_EXTRA)),
                 GoResults.read(dir.resolve(GO)),
                 GoResults.read(dir.resolve(GO_LOADED)),
                 MemoryResults.read(dir.resolve(MEMORY_JAVA), dir.resolve(MEMORY_GO)));

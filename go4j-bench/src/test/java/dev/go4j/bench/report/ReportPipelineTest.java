@@ -6,27 +6,34 @@ import dev.go4j.bench.SmokeTest;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.results.RunResult;
 import org.xml.sax.InputSource;
 
 /**
- * The report pipeline end to end, without Go: the smoke run's JMH JSON becomes a report whose tables have a line
- * for every workload, whose Go cells say "not run" and why, and whose chart is well-formed SVG. This also checks
- * that the report's workload definitions name benchmarks that exist.
+ * The report pipeline end to end, without Go: the smoke run's JMH results, kept in the raw directory and read back
+ * unchanged, become a report whose tables have a line for every workload, whose Go cells say "not run" and why,
+ * and whose chart is well-formed SVG. This also checks that the report's workload definitions name benchmarks
+ * that exist.
  */
 class ReportPipelineTest {
     @Test
     @Timeout(120)
     void smokeRunBecomesAReport(@TempDir Path dir) throws Exception {
         Path raw = Files.createDirectories(dir.resolve("raw"));
-        SmokeTest.runSuite(raw.resolve(RawData.JMH));
-        Files.copy(raw.resolve(RawData.JMH), raw.resolve(RawData.JMH_LOADED));
+        Collection<RunResult> results = SmokeTest.runSuite();
+        JmhResults.write(JmhResults.file(raw, RawData.JMH), results);
+        JmhResults.write(JmhResults.file(raw, RawData.JMH_LOADED), results);
+        assertThat(JmhResults.read(JmhResults.file(raw, RawData.JMH)).all())
+                .isEqualTo(JmhResults.of(results).all()).hasSize(results.size());
         Files.writeString(raw.resolve(RawData.META), "mode=smoke\ngo.status=not run\\: go is not on PATH\n");
         Files.writeString(raw.resolve(RawData.MEMORY_JAVA),
-                "bytes-per-goroutine go4j 1200\nbytes-per-goroutine go4j 1210\nbytes-per-goroutine jdk 700\n");
+                "bytes-per-goroutine go4j 1200\nbytes-per-goroutine go4j 1210\nbytes-per-goroutine go4j 1205\n"
+                        + "bytes-per-goroutine jdk 700\n");
 
         Path md = Report.write(raw, dir);
 

@@ -6,27 +6,27 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The numbers behind the verdicts: Go's output parsed, Student-t intervals, ratios, the met/missed rule. */
+/** The numbers behind the verdicts: Go's output parsed, JMH's Student-t intervals, ratios, the met/missed rule. */
 class StatisticsTest {
     @Test
     void goOutputGivesSamplesPerBenchmarkWithoutTheProcsSuffix() {
         GoResults go = GoResults.parse(List.of(
                 "goos: linux",
-                "cpu: Some CPU @ 2.0GHz",
                 "BenchmarkPingPong-2        1000000    100.0 ns/op    3 B/op   0 allocs/op",
                 "BenchmarkBuffered/cap=16-2 2000000     50.5 ns/op    2 B/op   0 allocs/op",
+                "BenchmarkBuffered/cap=16-2 2000000     51.5 ns/op    2 B/op   0 allocs/op",
                 "BenchmarkPingPong-2        1000000    102.0 ns/op    5 B/op   0 allocs/op",
                 "BenchmarkPingPong-2        1000000     98.0 ns/op    3 B/op   0 allocs/op",
                 "BenchmarkPingPong-2        1000000    101.0 ns/op    3 B/op   0 allocs/op",
                 "BenchmarkPingPong-2        1000000     99.0 ns/op    1 B/op   0 allocs/op",
                 "PASS"));
-        assertThat(go.cpu()).isEqualTo("Some CPU @ 2.0GHz");
         GoResults.Result pingPong = go.find("BenchmarkPingPong");
         assertThat(pingPong.time().mean()).isEqualTo(100.0);
-        assertThat(pingPong.time().n()).isEqualTo(5);
         // s = sqrt(10/4) = 1.5811; t(0.9995, 4) = 8.6103; error = t * s / sqrt(5)
         assertThat(pingPong.time().error()).isCloseTo(8.6103 * 1.5811 / Math.sqrt(5), within(0.01));
         assertThat(pingPong.bytesPerOp()).isEqualTo(3.0);
+        // JMH gives no interval below three samples
+        assertThat(go.find("BenchmarkBuffered/cap=16").time().mean()).isEqualTo(51.0);
         assertThat(go.find("BenchmarkBuffered/cap=16").time().error()).isNaN();
     }
 
@@ -49,23 +49,9 @@ class StatisticsTest {
 
     @Test
     void aRatioTakesTheWidestIntervalTheTwoAllow() {
-        Interval r = new Estimate(200, 20, 5).over(new Estimate(100, 10, 5));
+        Interval r = new Estimate(200, 20).over(new Estimate(100, 10));
         assertThat(r.value()).isEqualTo(2.0);
         assertThat(r.lo()).isCloseTo(180.0 / 110, within(1e-9));
         assertThat(r.hi()).isCloseTo(220.0 / 90, within(1e-9));
-    }
-
-    @Test
-    void jsonReadsWhatJmhWrites() {
-        Json json = Json.parse("[{\"benchmark\": \"a.B.c\", \"params\": {\"cap\": \"16\"}, \"primaryMetric\":"
-                + " {\"score\": 1.5e2, \"scoreError\": \"NaN\", \"rawData\": [[1, 2]]}, \"ok\": true,"
-                + " \"none\": null, \"text\": \"x\\\"y\\u0041\"}]");
-        Json.Obj o = json.arr().get(0).obj();
-        assertThat(o.get("benchmark").str()).isEqualTo("a.B.c");
-        assertThat(o.get("params").obj().get("cap").str()).isEqualTo("16");
-        assertThat(o.get("primaryMetric").obj().get("score").number()).isEqualTo(150.0);
-        assertThat(o.get("primaryMetric").obj().get("scoreError").number()).isNaN();
-        assertThat(o.get("text").str()).isEqualTo("x\"yA");
-        assertThat(o.get("missing")).isEqualTo(Json.Null.NULL);
     }
 }
