@@ -35,67 +35,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  *
  * <p>Go runs most of these tests twice, {@code impl=chan} ({@code NewTimer}) and {@code impl=func}
  * ({@code newTimerFunc}, an {@code AfterFunc} that sends on a channel of its own); so do the ports, through
- * {@link Impl}. Where Go retries a timing-sensitive test with longer durations, the port keeps the same loop, so
- * one slow round on a loaded machine is logged and retried rather than reported.
+ * {@link Impl} and {@link TimerLike}. Where Go retries a timing-sensitive test with longer durations, the port
+ * keeps the same loop, so one slow round on a loaded machine is logged and retried rather than reported.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SleepPortTest {
-
-    /** The part of Go's {@code *Timer} that the ports use, so each runs against both implementations. */
-    private interface AnyTimer {
-        ReceiveChan<Instant> c();
-
-        boolean stop();
-
-        boolean reset(Duration d);
-    }
-
-    /** A timer from {@link Time#newTimer}: the runtime's synchronous timer channel. */
-    private record ChanTimer(Timer timer) implements AnyTimer {
-        @Override
-        public ReceiveChan<Instant> c() {
-            return timer.c();
-        }
-
-        @Override
-        public boolean stop() {
-            return timer.stop();
-        }
-
-        @Override
-        public boolean reset(Duration d) {
-            return timer.reset(d);
-        }
-    }
-
-    /**
-     * Go's {@code newTimerFunc}: a timer from {@link Time#afterFunc} whose function sends the current time on a
-     * channel of capacity 1, standing in for the timer's channel. It takes the func path, where none of the
-     * special cases of timer channels apply.
-     */
-    private record FuncTimer(Timer timer, Chan<Instant> c) implements AnyTimer {
-        static FuncTimer start(Duration d) {
-            Chan<Instant> c = Chan.make(1);
-            return new FuncTimer(Time.afterFunc(d, () -> c.send(Time.now())), c);
-        }
-
-        @Override
-        public boolean stop() {
-            return timer.stop();
-        }
-
-        @Override
-        public boolean reset(Duration d) {
-            return timer.reset(d);
-        }
-    }
 
     /** Go's {@code impl=chan} and {@code impl=func} subtests. */
     enum Impl {
         CHAN {
             @Override
-            AnyTimer newTimer(Duration d) {
-                return new ChanTimer(Time.newTimer(d));
+            TimerLike newTimer(Duration d) {
+                return TimerLike.of(Time.newTimer(d));
             }
 
             @Override
@@ -105,17 +56,17 @@ class SleepPortTest {
         },
         FUNC {
             @Override
-            AnyTimer newTimer(Duration d) {
-                return FuncTimer.start(d);
+            TimerLike newTimer(Duration d) {
+                return TimerLike.funcTimer(d);
             }
 
             @Override
             ReceiveChan<Instant> after(Duration d) {
-                return FuncTimer.start(d).c();
+                return TimerLike.funcTimer(d).c();
             }
         };
 
-        abstract AnyTimer newTimer(Duration d);
+        abstract TimerLike newTimer(Duration d);
 
         abstract ReceiveChan<Instant> after(Duration d);
     }
@@ -131,7 +82,7 @@ class SleepPortTest {
         List<String> errs = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Time.afterFunc(ms(100), () -> { });
-            AnyTimer t0 = impl.newTimer(ms(50));
+            TimerLike t0 = impl.newTimer(ms(50));
             Chan<Boolean> c1 = Chan.make(1);
             Timer t1 = Time.afterFunc(ms(150), () -> c1.send(true));
             ReceiveChan<Instant> c2 = Time.after(ms(200));
@@ -280,7 +231,7 @@ class SleepPortTest {
         List<String> errors = new ArrayList<>();
         int fail = 0;
         for (int i = 0; i < count; i++) {
-            FuncTimer timer = FuncTimer.start(Duration.ofHours(1));
+            TimerLike timer = TimerLike.funcTimer(Duration.ofHours(1));
             for (int j = 0; j < 10; j++) {
                 if (!timer.stop()) {
                     timer.c().receive();
@@ -320,7 +271,7 @@ class SleepPortTest {
     void adjustTimers() {
         long seed = Long.getLong("go4j.stress.seed", new Random().nextLong());
         var rnd = new Random(seed);
-        FuncTimer[] timers = new FuncTimer[100];
+        TimerLike[] timers = new TimerLike[100];
         int[] states = new int[timers.length];
         List<Integer> indices = IntStream.range(0, timers.length).boxed().collect(Collectors.toList());
         Collections.shuffle(indices, rnd);
@@ -329,10 +280,10 @@ class SleepPortTest {
         while (!indices.isEmpty()) {
             int ii = rnd.nextInt(indices.size());
             int i = indices.get(ii);
-            FuncTimer timer = timers[i];
+            TimerLike timer = timers[i];
             int state = states[i]++;
             switch (state) {
-                case 0 -> timers[i] = FuncTimer.start(Duration.ZERO);
+                case 0 -> timers[i] = TimerLike.funcTimer(Duration.ZERO);
                 case 1 -> timer.c().receive(); // the timer is now idle
                 // Reset to various long durations, which are then stopped.
                 case 2 -> assertThat(timer.reset(Duration.ofMinutes(1))).as("shouldn't be active (1), seed %d", seed)
