@@ -21,8 +21,18 @@ public final class JavaProcess {
     /** Runs {@code mainClass} with {@code args}; fails the test if it has not ended after {@code timeout}. */
     public static Outcome run(Class<?> mainClass, Duration timeout, String... args)
             throws IOException, InterruptedException {
+        return run(List.of(), mainClass, timeout, args);
+    }
+
+    /**
+     * Runs {@code mainClass} with {@code args} in a JVM started with {@code jvmOptions} (such as
+     * {@code -Djdk.virtualThreadScheduler.parallelism=1}); fails the test if it has not ended after {@code timeout}.
+     */
+    public static Outcome run(List<String> jvmOptions, Class<?> mainClass, Duration timeout, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
