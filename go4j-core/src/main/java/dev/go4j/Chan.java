@@ -1,18 +1,10 @@
 package dev.go4j;
 
 import dev.go4j.internal.chan.Channel;
-import dev.go4j.internal.chan.Chans;
-import dev.go4j.internal.chan.ReceiveOutcome;
-import dev.go4j.internal.park.Park;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
+import dev.go4j.internal.chan.ReceiveOnlyChannel;
 import java.util.Objects;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * A channel, Go's {@code chan T}: goroutines send values into it and receive them, in order, with Go's
@@ -42,40 +34,14 @@ import java.util.stream.StreamSupport;
  * is {@code null} unless given to {@code make}. {@code Chan} is not {@link AutoCloseable}: in Go only the sender
  * closes, and only when receivers need to know.
  *
+ * <p>{@code Chan} is a sealed interface, like {@link SendChan} and {@link ReceiveChan}, with go4j's channel as its
+ * one implementation: only {@link #make()} and its overloads make channels. Receive-only channels that go4j hands
+ * out (a timer's, a context's {@code done()}) are {@link ReceiveChan}s and not {@code Chan}s, so, as in Go, they
+ * cannot be sent to or closed even through a cast.
+ *
  * @param <T> the element type; {@code null} is a legal element
  */
-public final class Chan<T> implements SendChan<T>, ReceiveChan<T> {
-    private static final Chan<?> NIL = new Chan<>();
-
-    static {
-        Chans.install(new Chans.Access() {
-            @Override
-            public <E> Chan<E> newTimerChan(Object attachment) {
-                return new Chan<>(attachment);
-            }
-
-            @Override
-            public <E> Channel<E> core(Chan<E> ch) {
-                return ch.channel;
-            }
-        });
-    }
-
-    /** The core; null for the nil channel. */
-    final Channel<T> channel;
-
-    private Chan() {
-        this.channel = null;
-    }
-
-    private Chan(int capacity, T zero) {
-        this.channel = new Channel<>(this, capacity, zero);
-    }
-
-    /** A timer channel (see {@link Chans.Access#newTimerChan}). */
-    private Chan(Object attachment) {
-        this.channel = new Channel<>(this, 1, null, true, attachment);
-    }
+public sealed interface Chan<T> extends SendChan<T>, ReceiveChan<T> permits dev.go4j.internal.chan.SendReceiveChannel {
 
     /**
      * Makes an unbuffered channel, Go's {@code make(chan T)}.
@@ -83,8 +49,8 @@ public final class Chan<T> implements SendChan<T>, ReceiveChan<T> {
      * @param <T> the element type
      * @return a new channel
      */
-    public static <T> Chan<T> make() {
-        return new Chan<>(0, null);
+    static <T> Chan<T> make() {
+        return Channel.make(0, null);
     }
 
     /**
@@ -95,8 +61,8 @@ public final class Chan<T> implements SendChan<T>, ReceiveChan<T> {
      * {@code makechan: size out of range}, and a capacity that fits an array but not the heap is an
      * {@link OutOfMemoryError} (Go's fatal out-of-memory). So Go's idiom of a huge {@code chan struct{}} as a
      * counting semaphore ({@code make(chan struct{}, 1<<40)}, which costs Go nothing because empty elements take
-     * no space) is not supported: a {@code Chan<Empty>} of capacity n costs one
-     * reference per slot. Use {@link dev.go4j.semaphore.Weighted} for large counts.
+     * no space) is not supported: a {@code Chan<Empty>} of capacity n costs one reference per slot. Use
+     * {@link dev.go4j.semaphore.Weighted} for large counts.
      *
      * @param capacity the buffer size
      * @param <T> the element type
@@ -104,8 +70,8 @@ public final class Chan<T> implements SendChan<T>, ReceiveChan<T> {
      * @throws RuntimeError {@code makechan: size out of range} if {@code capacity} is negative or above
      *     {@code Integer.MAX_VALUE - 8}
      */
-    public static <T> Chan<T> make(int capacity) {
-        return new Chan<>(capacity, null);
+    static <T> Chan<T> make(int capacity) {
+        return Channel.make(capacity, null);
     }
 
     /**
@@ -119,8 +85,8 @@ public final class Chan<T> implements SendChan<T>, ReceiveChan<T> {
      * @throws RuntimeError {@code makechan: size out of range} if {@code capacity} is negative or above
      *     {@code Integer.MAX_VALUE - 8} (see {@link #make(int)})
      */
-    public static <T> Chan<T> make(int capacity, T zero) {
-        return new Chan<>(capacity, zero);
+    static <T> Chan<T> make(int capacity, T zero) {
+        return Channel.make(capacity, zero);
     }
 
     /**
@@ -130,114 +96,8 @@ public final class Chan<T> implements SendChan<T>, ReceiveChan<T> {
      * @param <T> the element type
      * @return the nil channel
      */
-    @SuppressWarnings("unchecked")
-    public static <T> Chan<T> nil() {
-        return (Chan<T>) NIL;
-    }
-
-    /**
-     * Returns true for the nil channel, Go's {@code ch == nil}.
-     *
-     * @return true if this is {@link #nil()}
-     */
-    @Override
-    public boolean isNil() {
-        return channel == null;
-    }
-
-    @Override
-    public void send(T value) {
-        if (channel == null) {
-            throw Park.parkForever(WaitReason.CHAN_SEND_NIL_CHAN, this);
-        }
-        channel.send(value, true);
-    }
-
-    @Override
-    public boolean trySend(T value) {
-        return channel != null && channel.send(value, false);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public T receive() {
-        if (channel == null) {
-            throw Park.parkForever(WaitReason.CHAN_RECEIVE_NIL_CHAN, this);
-        }
-        return channel.receive(true, (ReceiveOutcome<T, T>) (ReceiveOutcome<?, ?>) Outcomes.VALUE);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Received<T> receiveOk() {
-        if (channel == null) {
-            throw Park.parkForever(WaitReason.CHAN_RECEIVE_NIL_CHAN, this);
-        }
-        return channel.receive(true, (ReceiveOutcome<T, Received<T>>) (ReceiveOutcome<?, ?>) Outcomes.RECEIVED);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public TryReceive<T> tryReceive() {
-        if (channel == null) {
-            return (TryReceive<T>) Outcomes.WOULD_BLOCK;
-        }
-        return channel.receive(false, (ReceiveOutcome<T, TryReceive<T>>) (ReceiveOutcome<?, ?>) Outcomes.TRY);
-    }
-
-    @Override
-    public void close() {
-        if (channel == null) {
-            throw new RuntimeError("close of nil channel");
-        }
-        channel.close();
-    }
-
-    @Override
-    public int len() {
-        return channel == null ? 0 : channel.len();
-    }
-
-    @Override
-    public int cap() {
-        return channel == null ? 0 : channel.cap();
-    }
-
-    @Override
-    public Iterator<T> iterator() {
-        return new Iterator<>() {
-            /** The next receive's result, fetched by hasNext; stays at the closed result once seen. */
-            private Received<T> pending;
-
-            @Override
-            public boolean hasNext() {
-                if (pending == null) {
-                    pending = receiveOk();
-                }
-                return pending.ok();
-            }
-
-            @Override
-            public T next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException("channel closed");
-                }
-                T value = pending.value();
-                pending = null;
-                return value;
-            }
-        };
-    }
-
-    @Override
-    public Stream<T> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
-    }
-
-    @Override
-    public String toString() {
-        return channel == null ? "chan(nil)" : "chan@" + Integer.toHexString(System.identityHashCode(this))
-                + "[len=" + channel.len() + ", cap=" + channel.cap() + "]";
+    static <T> Chan<T> nil() {
+        return Channel.nil();
     }
 
     /**
@@ -272,9 +132,9 @@ public final class Chan<T> implements SendChan<T>, ReceiveChan<T> {
      * @return a receive-only channel that yields the one result, then is closed
      * @throws NullPointerException if {@code stage} is null
      */
-    public static <T> ReceiveChan<Result<T>> fromStage(CompletionStage<T> stage) {
+    static <T> ReceiveChan<Result<T>> fromStage(CompletionStage<T> stage) {
         Objects.requireNonNull(stage, "stage");
-        Chan<Result<T>> result = make(1);
+        ReceiveOnlyChannel<Result<T>> result = Channel.receiveOnly(1);
         stage.whenComplete((value, failure) -> {
             // The buffer has room for this one element and nobody else sends, so trySend always succeeds.
             result.trySend(failure == null ? Result.ok(value)
@@ -283,63 +143,5 @@ public final class Chan<T> implements SendChan<T>, ReceiveChan<T> {
             result.close();
         });
         return result;
-    }
-
-    /** The three ways a receive reports, shared by all channels (they hold no state). */
-    private static final class Outcomes {
-        static final TryReceive<?> WOULD_BLOCK = new TryReceive.WouldBlock<>();
-        static final TryReceive<?> CLOSED = new TryReceive.Closed<>();
-
-        static final ReceiveOutcome<Object, Object> VALUE = new ReceiveOutcome<>() {
-            @Override
-            public Object value(Object value) {
-                return value;
-            }
-
-            @Override
-            public Object closed(Object zero) {
-                return zero;
-            }
-
-            @Override
-            public Object wouldBlock() {
-                throw new AssertionError("a blocking receive cannot report would-block");
-            }
-        };
-
-        static final ReceiveOutcome<Object, Received<Object>> RECEIVED = new ReceiveOutcome<>() {
-            @Override
-            public Received<Object> value(Object value) {
-                return new Received<>(value, true);
-            }
-
-            @Override
-            public Received<Object> closed(Object zero) {
-                return new Received<>(zero, false);
-            }
-
-            @Override
-            public Received<Object> wouldBlock() {
-                throw new AssertionError("a blocking receive cannot report would-block");
-            }
-        };
-
-        @SuppressWarnings("unchecked")
-        static final ReceiveOutcome<Object, TryReceive<Object>> TRY = new ReceiveOutcome<>() {
-            @Override
-            public TryReceive<Object> value(Object value) {
-                return new TryReceive.Value<>(value);
-            }
-
-            @Override
-            public TryReceive<Object> closed(Object zero) {
-                return (TryReceive<Object>) CLOSED;
-            }
-
-            @Override
-            public TryReceive<Object> wouldBlock() {
-                return (TryReceive<Object>) WOULD_BLOCK;
-            }
-        };
     }
 }

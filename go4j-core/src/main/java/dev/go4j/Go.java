@@ -1,8 +1,10 @@
 package dev.go4j;
 
+import dev.go4j.internal.clock.Deadline;
+import dev.go4j.internal.park.Park;
 import dev.go4j.internal.runtime.Goroutine;
+import dev.go4j.internal.park.Processors;
 import dev.go4j.internal.runtime.Program;
-import dev.go4j.time.Time;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -94,13 +96,14 @@ public final class Go {
     /**
      * Pauses the current goroutine for at least {@code d}, Go's {@code time.Sleep}; returns at once if {@code d}
      * is zero or negative. Measured on go4j's clock. Wait reason {@code sleep}. The same operation as
-     * {@link Time#sleep(Duration)}.
+     * {@link dev.go4j.time.Time#sleep(Duration)}.
      *
      * @param d how long to sleep
      * @throws Interrupted if the thread is interrupted while sleeping
      */
     public static void sleep(Duration d) {
-        Time.sleep(d);
+        Objects.requireNonNull(d, "d");
+        Park.sleep(Deadline.after(d));
     }
 
     /** Yields the processor so other goroutines may run, Go's {@code runtime.Gosched}. */
@@ -127,15 +130,7 @@ public final class Go {
      * @return the virtual-thread scheduler's parallelism
      */
     public static int gomaxprocs() {
-        String configured = System.getProperty("jdk.virtualThreadScheduler.parallelism");
-        if (configured != null) {
-            try {
-                return Integer.parseInt(configured.trim());
-            } catch (NumberFormatException e) {
-                // The JDK rejects such a value at start-up; fall through to its default.
-            }
-        }
-        return Runtime.getRuntime().availableProcessors();
+        return Processors.gomaxprocs();
     }
 
     /**

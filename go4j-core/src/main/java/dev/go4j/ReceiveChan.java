@@ -1,7 +1,11 @@
 package dev.go4j;
 
 import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The receiving side of a channel, Go's {@code <-chan T}. APIs that only receive take
@@ -22,7 +26,7 @@ import java.util.stream.Stream;
  *
  * @param <T> the element type
  */
-public sealed interface ReceiveChan<T> extends Iterable<T> permits Chan {
+public sealed interface ReceiveChan<T> extends Iterable<T> permits Chan, dev.go4j.internal.chan.ReceiveOnlyChannel {
 
     /**
      * Receives a value, waiting until one is sent or the channel is closed, Go's {@code <-ch}. On a closed,
@@ -77,7 +81,30 @@ public sealed interface ReceiveChan<T> extends Iterable<T> permits Chan {
      * @return a receiving iterator
      */
     @Override
-    Iterator<T> iterator();
+    default Iterator<T> iterator() {
+        return new Iterator<>() {
+            /** The next receive's result, fetched by hasNext; stays at the closed result once seen. */
+            private Received<T> pending;
+
+            @Override
+            public boolean hasNext() {
+                if (pending == null) {
+                    pending = receiveOk();
+                }
+                return pending.ok();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("channel closed");
+                }
+                T value = pending.value();
+                pending = null;
+                return value;
+            }
+        };
+    }
 
     /**
      * Returns a sequential stream of the values received until the channel is closed and drained. The stream
@@ -85,5 +112,7 @@ public sealed interface ReceiveChan<T> extends Iterable<T> permits Chan {
      *
      * @return a lazy, sequential, ordered stream
      */
-    Stream<T> stream();
+    default Stream<T> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
+    }
 }

@@ -1,8 +1,9 @@
 package dev.go4j;
 
-import dev.go4j.internal.chan.SelectCase;
+import dev.go4j.internal.chan.CaseReader;
+import dev.go4j.internal.chan.Channel;
 import dev.go4j.internal.chan.Selection;
-import dev.go4j.internal.clock.Clock;
+import dev.go4j.internal.clock.Deadline;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -43,32 +44,109 @@ public final class Select {
      * One case of a select, made by {@link #onReceive}, {@link #onReceiveOk}, {@link #onSend} or
      * {@link #orElse}. Immutable; a case may be used in several selects.
      */
-    public static final class Case {
-        /** The operation; null for the default case. */
-        final SelectCase operation;
-        /** The body of a receive case; null otherwise. */
-        private final Consumer<Object> onValue;
-        /** The body of a receive-with-ok case; null otherwise. */
-        private final Consumer<Object> onReceived;
-        /** The body of a send or default case; null otherwise. */
-        private final Runnable onDone;
+    public abstract static sealed class Case {
+        /** The channel of a send or receive case; null for a never-ready case and for the default case. */
+        final Channel<?> channel;
 
-        private Case(SelectCase operation, Consumer<Object> onValue, Consumer<Object> onReceived, Runnable onDone) {
-            this.operation = operation;
-            this.onValue = onValue;
-            this.onReceived = onReceived;
-            this.onDone = onDone;
+        private Case(Object channel) {
+            this.channel = (Channel<?>) channel;
         }
 
         /** Runs the body with what the operation produced (value and ok are ignored by send and default). */
+        abstract void run(Object value, boolean ok);
+    }
+
+    /** Go's {@code case v := <-ch:}. */
+    private static final class Receive extends Case {
+        private final Consumer<Object> body;
+
+        @SuppressWarnings("unchecked")
+        Receive(Object channel, Consumer<?> body) {
+            super(channel);
+            this.body = (Consumer<Object>) body;
+        }
+
+        @Override
         void run(Object value, boolean ok) {
-            if (onValue != null) {
-                onValue.accept(value);
-            } else if (onReceived != null) {
-                onReceived.accept(new Received<>(value, ok));
-            } else {
-                onDone.run();
-            }
+            body.accept(value);
+        }
+    }
+
+    /** Go's {@code case v, ok := <-ch:}. */
+    private static final class ReceiveOk extends Case {
+        private final Consumer<Object> body;
+
+        @SuppressWarnings("unchecked")
+        ReceiveOk(Object channel, Consumer<?> body) {
+            super(channel);
+            this.body = (Consumer<Object>) body;
+        }
+
+        @Override
+        void run(Object value, boolean ok) {
+            body.accept(new Received<>(value, ok));
+        }
+    }
+
+    /** Go's {@code case ch <- v:}. */
+    private static final class Send extends Case {
+        private final Object value;
+        private final Runnable body;
+
+        Send(Object channel, Object value, Runnable body) {
+            super(channel);
+            this.value = value;
+            this.body = body;
+        }
+
+        @Override
+        void run(Object ignored, boolean ok) {
+            body.run();
+        }
+    }
+
+    /** Go's {@code default:}. */
+    private static final class Default extends Case {
+        private final Runnable body;
+
+        Default(Runnable body) {
+            super(null);
+            this.body = body;
+        }
+
+        @Override
+        void run(Object ignored, boolean ok) {
+            body.run();
+        }
+    }
+
+    /** How the core reads these cases: one stateless reader, so a case is one object. */
+    private enum Reader implements CaseReader<Case> {
+        INSTANCE;
+
+        @Override
+        public Kind kind(Case c) {
+            return switch (c) {
+                case Send s -> Kind.SEND;
+                case Default d -> Kind.DEFAULT;
+                case Receive r -> Kind.RECEIVE;
+                case ReceiveOk r -> Kind.RECEIVE;
+            };
+        }
+
+        @Override
+        public Channel<?> channel(Case c) {
+            return c.channel;
+        }
+
+        @Override
+        public Object value(Case c) {
+            return ((Send) c).value;
+        }
+
+        @Override
+        public void fire(Case c, Object value, boolean ok) {
+            c.run(value, ok);
         }
     }
 
@@ -81,10 +159,8 @@ public final class Select {
      * @param <T> the element type
      * @return the case
      */
-    @SuppressWarnings("unchecked")
     public static <T> Case onReceive(ReceiveChan<? extends T> ch, Consumer<? super T> body) {
-        Objects.requireNonNull(body, "body");
-        return new Case(new SelectCase(channelOf(ch), false, null), (Consumer<Object>) body, null, null);
+        return new Receive(ch, Objects.requireNonNull(body, "body"));
     }
 
     /**
@@ -96,10 +172,8 @@ public final class Select {
      * @param <T> the element type
      * @return the case
      */
-    @SuppressWarnings("unchecked")
     public static <T> Case onReceiveOk(ReceiveChan<? extends T> ch, Consumer<? super Received<T>> body) {
-        Objects.requireNonNull(body, "body");
-        return new Case(new SelectCase(channelOf(ch), false, null), null, (Consumer<Object>) body, null);
+        return new ReceiveOk(ch, Objects.requireNonNull(body, "body"));
     }
 
     /**
@@ -112,8 +186,7 @@ public final class Select {
      * @return the case
      */
     public static <T> Case onSend(SendChan<? super T> ch, T value, Runnable body) {
-        Objects.requireNonNull(body, "body");
-        return new Case(new SelectCase(channelOf(ch), true, value), null, null, body);
+        return new Send(ch, value, Objects.requireNonNull(body, "body"));
     }
 
     /**
@@ -124,8 +197,7 @@ public final class Select {
      * @return the case
      */
     public static Case orElse(Runnable body) {
-        Objects.requireNonNull(body, "body");
-        return new Case(null, null, null, body);
+        return new Default(Objects.requireNonNull(body, "body"));
     }
 
     /**
@@ -138,7 +210,7 @@ public final class Select {
      * @throws IllegalArgumentException if there is more than one {@code orElse} case
      */
     public static void select(Case... cases) {
-        run(cases, true, false, 0);
+        Selection.select(checked(cases), Reader.INSTANCE, Deadline.NEVER);
     }
 
     /**
@@ -153,61 +225,14 @@ public final class Select {
      */
     public static boolean select(Duration timeout, Case... cases) {
         Objects.requireNonNull(timeout, "timeout");
-        boolean mayWait = !(timeout.isZero() || timeout.isNegative()); // else only poll: register nowhere
-        return run(cases, mayWait, true, Clock.current().deadlineAfter(timeout));
+        return Selection.select(checked(cases), Reader.INSTANCE, Deadline.after(timeout));
     }
 
-    private static boolean run(Case[] cases, boolean mayWait, boolean timed, long deadlineNanos) {
+    private static Case[] checked(Case[] cases) {
         Objects.requireNonNull(cases, "cases");
-        Case fallback = null;
-        int operations = 0;
         for (Case c : cases) {
             Objects.requireNonNull(c, "case");
-            if (c.operation == null) {
-                if (fallback != null) {
-                    throw new IllegalArgumentException("select: multiple defaults (orElse cases)");
-                }
-                fallback = c;
-            } else {
-                operations++;
-            }
         }
-        // ops[i] is the operation of the i-th case that has one; without a default case that is cases[i].
-        SelectCase[] ops = new SelectCase[operations];
-        int n = 0;
-        for (Case c : cases) {
-            if (c.operation != null) {
-                ops[n++] = c.operation;
-            }
-        }
-        var out = new Selection.Outcome();
-        int chosen = Selection.select(ops, mayWait && fallback == null, timed, deadlineNanos, out);
-        if (chosen >= 0) {
-            caseWithOperation(cases, chosen, fallback).run(out.value, out.ok);
-            return true;
-        }
-        if (fallback != null) {
-            fallback.run(null, false);
-            return true;
-        }
-        return false;
-    }
-
-    /** The {@code index}-th case that has an operation: {@code cases[index]} unless there is a default case. */
-    private static Case caseWithOperation(Case[] cases, int index, Case fallback) {
-        if (fallback == null) {
-            return cases[index];
-        }
-        int seen = 0;
-        for (Case c : cases) {
-            if (c.operation != null && seen++ == index) {
-                return c;
-            }
-        }
-        throw new IllegalStateException("select: case " + index + " vanished");
-    }
-
-    private static dev.go4j.internal.chan.Channel<?> channelOf(Object ch) {
-        return ch == null ? null : ((Chan<?>) ch).channel;
+        return cases;
     }
 }

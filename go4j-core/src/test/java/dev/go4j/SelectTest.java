@@ -8,6 +8,7 @@ import static dev.go4j.Select.select;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.go4j.internal.chan.ChannelProbe;
 import dev.go4j.internal.park.ParkState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class SelectTest {
 
     /** Sudogs queued on {@code ch}, live or dead: 0 once every select that used it has returned. */
     static int queued(Chan<?> ch) {
-        return ch.channel.queuedWaiters();
+        return ChannelProbe.queuedWaiters(ch);
     }
 
     /** A receive body for a case that must not fire. */

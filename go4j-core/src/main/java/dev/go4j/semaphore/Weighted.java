@@ -4,13 +4,14 @@ import dev.go4j.Interrupted;
 import dev.go4j.Panic;
 import dev.go4j.WaitReason;
 import dev.go4j.context.Context;
+import dev.go4j.internal.clock.Deadline;
 import dev.go4j.internal.context.Contexts;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.Waiter;
-import java.util.ArrayDeque;
+import dev.go4j.internal.sync.MutexCore;
+import dev.go4j.internal.park.WaitQueue;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -38,12 +39,13 @@ import java.util.function.BooleanSupplier;
  */
 public final class Weighted {
     /*
-     * Implementation notes. As Go's semaphore: a lock guards `current` and a FIFO of waiters; release and the
-     * withdrawal of a cancelled head waiter grant permits to the longest waiters in order, stopping at the first
-     * that does not fit. A waiter is woken by one of two claims on its Waiter: GRANTED (permits already counted
-     * as its) or DONE (its context finished, claimed by an inline context callback). The two race on one CAS.
-     * A waiter that was granted but finds its context done afterwards gives the permits back and reports the
-     * context error, as Go does. A waiter interrupted before any claim withdraws like a cancelled one.
+     * Implementation notes. As Go's semaphore: a mutex (go4j's sync.Mutex core, as Go's uses sync.Mutex) guards
+     * `current` and a FIFO of waiters; release and the withdrawal of a cancelled head waiter grant permits to the
+     * longest waiters in order, stopping at the first that does not fit. A waiter is woken by one of two claims
+     * on its Waiter: GRANTED (permits already counted as its) or DONE (its context finished, claimed by an inline
+     * context callback). The two race on one CAS. A waiter that was granted but finds its context done
+     * afterwards gives the permits back and reports the context error, as Go does. A waiter interrupted before
+     * any claim withdraws itself (its withdrawn() hook) like a cancelled one.
      */
 
     private static final Object GRANTED = new Object();
@@ -51,11 +53,11 @@ public final class Weighted {
 
     private final long size;
     /** Guards current and waiters; held for a few steps only, never while parked. */
-    private final ReentrantLock lock = new ReentrantLock();
+    private final MutexCore lock = new MutexCore(WaitReason.SYNC_MUTEX_LOCK, this);
     /** Permits held. Guarded by lock. */
     private long current;
     /** Waiting acquirers, oldest first. Guarded by lock. */
-    private final ArrayDeque<Acquirer> waiters = new ArrayDeque<>();
+    private WaitQueue waiters = WaitQueue.EMPTY;
 
     /**
      * Creates a semaphore with {@code size} permits, Go's {@code NewWeighted}.
@@ -90,12 +92,10 @@ public final class Weighted {
                 current += n;
                 return;
             }
-            if (Thread.interrupted()) {
-                throw Park.interrupted();
-            }
+            Park.checkInterrupt();
             acquirer = new Acquirer(n);
             if (n <= size) {
-                waiters.add(acquirer);
+                waiters = waiters.addLast(acquirer);
             }
         } finally {
             lock.unlock();
@@ -103,13 +103,10 @@ public final class Weighted {
         BooleanSupplier stopWatching = Contexts.onDone(ctx, acquirer::contextDone);
         Object outcome;
         try {
-            outcome = acquirer.await(WaitReason.SEMACQUIRE, this, true);
-        } catch (Interrupted e) {
+            outcome = acquirer.await(WaitReason.SEMACQUIRE, this, Deadline.NEVER, true); // withdraws if interrupted
+        } finally {
             stopWatching.getAsBoolean();
-            withdraw(acquirer);
-            throw e;
         }
-        stopWatching.getAsBoolean();
         if (outcome == DONE) {
             withdraw(acquirer);
             throw Contexts.fresh(ctx.err());
@@ -162,12 +159,12 @@ public final class Weighted {
 
     /** Under the lock: grants permits to the head waiters while they fit. */
     private void grantWaiters() {
-        Acquirer head;
-        while ((head = waiters.peek()) != null) {
+        while (!waiters.isEmpty()) {
+            Acquirer head = (Acquirer) waiters.first();
             if (size - current < head.n) {
                 return; // FIFO: a waiter that does not fit blocks everyone behind it
             }
-            waiters.poll();
+            waiters = waiters.removeFirst();
             if (head.claim(GRANTED)) {
                 current += head.n;
                 head.wake();
@@ -179,8 +176,8 @@ public final class Weighted {
     private void withdraw(Acquirer acquirer) {
         lock.lock();
         try {
-            boolean wasHead = waiters.peek() == acquirer;
-            waiters.remove(acquirer);
+            boolean wasHead = !waiters.isEmpty() && waiters.first() == acquirer;
+            waiters = waiters.remove(acquirer);
             if (wasHead) {
                 grantWaiters();
             }
@@ -200,11 +197,17 @@ public final class Weighted {
     }
 
     /** One goroutine waiting for permits. */
-    private static final class Acquirer extends Waiter {
+    private final class Acquirer extends Waiter {
         final long n;
 
         Acquirer(long n) {
             this.n = n;
+        }
+
+        /** Interrupted before any claim: leave the queue (and let the ones behind through). */
+        @Override
+        protected void withdrawn() {
+            withdraw(this);
         }
 
         /** The inline context callback: wins the waiter's CAS unless permits were granted first. */

@@ -6,8 +6,10 @@ import dev.go4j.Interrupted;
 import dev.go4j.Panic;
 import dev.go4j.PanicPolicy;
 import dev.go4j.ReceiveChan;
+import dev.go4j.WaitReason;
 import dev.go4j.internal.park.G;
 import dev.go4j.internal.runtime.Program;
+import dev.go4j.internal.sync.MutexCore;
 import dev.go4j.sync.WaitGroup;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Suppresses duplicate calls, Go's {@code golang.org/x/sync/singleflight.Group}: while a call for a key is in
@@ -64,7 +65,8 @@ public final class Group<K, V> {
      * deviation 15: there is no process to end, so receivers get the panic rather than hang.
      */
 
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Guards calls (go4j's sync.Mutex core, as Go's singleflight uses sync.Mutex). */
+    private final MutexCore lock = new MutexCore(WaitReason.SYNC_MUTEX_LOCK, this);
     /** Calls in flight. Guarded by lock. */
     private final Map<K, Call<V>> calls = new HashMap<>();
 

@@ -1,6 +1,7 @@
 package dev.go4j.sync;
 
 import dev.go4j.Interrupted;
+import dev.go4j.WaitReason;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.Waiter;
 import dev.go4j.internal.sync.NotifyList;
@@ -51,7 +52,7 @@ public final class Cond {
     /** The locker held while the condition is checked or changed; Go's field {@code L}. Final. */
     private final Locker locker;
     /** The waiting goroutines, oldest first; final. */
-    private final NotifyList waiters = new NotifyList(this);
+    private final NotifyList waiters = new NotifyList(this, WaitReason.SYNC_COND_WAIT);
 
     /**
      * Creates a condition variable over {@code locker}, Go's {@code NewCond}.
@@ -80,9 +81,7 @@ public final class Cond {
      *     by then, and if the goroutine was interrupted before the call, the locker was never released
      */
     public void await() {
-        if (Thread.interrupted()) {
-            throw Park.interrupted();
-        }
+        Park.checkInterrupt();
         Waiter w = waiters.add(); // queued before unlocking: a signal after the unlock finds it
         try {
             locker.unlock();

@@ -7,6 +7,7 @@ import dev.go4j.WaitReason;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.Waiter;
 import dev.go4j.internal.runtime.Goroutine;
+import dev.go4j.internal.sync.NotifyList;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
@@ -36,36 +37,33 @@ public final class WaitGroup {
     /*
      * Implementation notes.
      *
-     * counter is the number of outstanding done() calls. waiters is a Treiber stack of the Waiters of goroutines
-     * blocked in await() for the current "generation" (the stretch until the counter next reaches zero).
+     * counter is the number of outstanding done() calls; waiters is the NotifyList of goroutines blocked in
+     * await() for the current "generation" (the stretch until the counter next reaches zero).
      *
-     * - add(delta) changes the counter with one atomic add. The call that brings it to zero takes the whole stack
-     *   (getAndSet null) and signals every waiter on it. Counter updates are a single total order, so all done()
-     *   calls of a generation happen-before that release, and the release happens-before each woken await().
-     * - await() reads the counter (volatile): zero means return at once. Otherwise it pushes its Waiter, then
+     * - add(delta) changes the counter with one atomic add. The call that brings it to zero wakes every waiter
+     *   on the list (wakeAll takes the whole list at once). Counter updates are a single total order, so all
+     *   done() calls of a generation happen-before that release, and the release happens-before each woken
+     *   await().
+     * - await() reads the counter (volatile): zero means return at once. Otherwise it queues its waiter, then
      *   reads the counter again. If the last done() ran between the two reads, its release may have taken the
-     *   stack before the push: the waiter then sees zero on the second read and withdraws itself (cancel) instead
-     *   of waiting for a release that will not come. If cancel() fails, a release reached it: it was woken anyway.
+     *   list before the waiter was on it: the waiter then sees zero on the second read and withdraws instead of
+     *   waiting for a release that will not come. If the withdrawal finds it already woken, fine.
      * - A release that raced a new generation can wake a waiter that arrived after the counter went up again
-     *   (the last done() brought it to zero, a valid add(1) raised it before the release took the stack, and an
-     *   await() pushed in between). So a woken waiter reads the counter again and waits anew if it is not zero.
+     *   (the last done() brought it to zero, a valid add(1) raised it before the release took the list, and an
+     *   await() queued in between). So a woken waiter reads the counter again and waits anew if it is not zero.
      *   Valid programs never make an earlier generation's waiter wait again: Go requires new add() calls to
      *   happen after the previous await() calls have returned.
-     * - A withdrawn (cancelled: interrupted or self-released) node stays on the stack until the next release or
-     *   until a later push unlinks the dead nodes at the top. So the stack holds live waiters plus at most the
-     *   nodes abandoned since the last release below a live one.
      * - Go detects some misuse (Add concurrent with Wait at counter zero, reuse before Wait returned) by packing a
      *   waiter count into the state word; go4j reports only the negative counter, which is the misuse Go programs
      *   actually hit, and tolerates the rest (a waiter of a finished generation simply returns).
      */
 
     private static final VarHandle COUNTER;
-    private static final VarHandle WAITERS;
 
     /** Outstanding done() calls; updated by atomic add only. */
     private volatile int counter;
-    /** Top of the stack of waiting goroutines; CAS on push, getAndSet on release. */
-    private volatile Node waiters;
+    /** The goroutines blocked in await(); final. */
+    private final NotifyList waiters = new NotifyList(this, WaitReason.SYNC_WAITGROUP_WAIT);
 
     /** Creates a WaitGroup whose counter is zero. */
     public WaitGroup() {
@@ -114,17 +112,14 @@ public final class WaitGroup {
         if (counter == 0) {
             return;
         }
-        if (Thread.interrupted()) {
-            throw Park.interrupted();
-        }
+        Park.checkInterrupt();
         do {
-            Node node = new Node();
-            push(node);
+            Waiter w = waiters.add();
             if (counter == 0) {
-                node.cancel();
+                waiters.withdraw(w);
                 return;
             }
-            node.await(WaitReason.SYNC_WAITGROUP_WAIT, this, true);
+            waiters.await(w);
         } while (counter != 0);
     }
 
@@ -149,36 +144,14 @@ public final class WaitGroup {
         return "WaitGroup[counter=" + counter + "]";
     }
 
-    private void push(Node node) {
-        while (true) {
-            Node top = waiters;
-            Node live = top;
-            while (live != null && !live.isWaiting()) {
-                live = live.next;
-            }
-            node.next = live;
-            if (WAITERS.compareAndSet(this, top, node)) {
-                return;
-            }
-        }
-    }
-
     private void releaseAll() {
-        for (Node node = (Node) WAITERS.getAndSet(this, null); node != null; node = node.next) {
-            node.signal();
-        }
-    }
-
-    /** A goroutine blocked in await(); next is written before the node is published by CAS. */
-    private static final class Node extends Waiter {
-        Node next;
+        waiters.wakeAll();
     }
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             COUNTER = lookup.findVarHandle(WaitGroup.class, "counter", int.class);
-            WAITERS = lookup.findVarHandle(WaitGroup.class, "waiters", Node.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

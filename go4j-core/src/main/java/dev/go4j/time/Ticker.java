@@ -3,7 +3,7 @@ package dev.go4j.time;
 import dev.go4j.Panic;
 import dev.go4j.ReceiveChan;
 import dev.go4j.internal.clock.Clock;
-import dev.go4j.internal.time.TimerState;
+import dev.go4j.internal.time.TimerCore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -27,10 +27,10 @@ import java.util.Objects;
  * {@link #reset(Duration)} returns, and an unreferenced ticker is garbage-collectable even if never stopped.
  */
 public final class Ticker {
-    private final TimerState state;
+    private final TimerCore state;
     private final ReceiveChan<Instant> channel;
 
-    Ticker(TimerState state) {
+    Ticker(TimerCore state) {
         this.state = state;
         this.channel = state.channel();
     }

@@ -5,8 +5,10 @@ import dev.go4j.Interrupted;
 import dev.go4j.ReceiveChan;
 import dev.go4j.Task;
 import dev.go4j.internal.clock.Clock;
+import dev.go4j.internal.clock.Deadline;
 import dev.go4j.internal.park.Park;
-import dev.go4j.internal.time.TimerState;
+import dev.go4j.internal.runtime.Goroutine;
+import dev.go4j.internal.time.TimerCore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -23,12 +25,13 @@ import java.util.Objects;
  *     onReceive(Time.after(Duration.ofSeconds(1)), t -> System.out.println("timed out")));
  * }
  *
- * <p>All time is measured on go4j's one clock. Timers cost no thread or goroutine: a million pending timers are
- * one scheduler queue. Channels from {@link #after} and {@link #tick}, and of {@link Timer} and {@link Ticker},
- * are held weakly by the scheduler: once nothing references such a channel (a goroutine blocked on it does), it
- * and its pending entry are garbage, as in Go 1.23. Timer and ticker channels are synchronous: their
+ * <p>All time is measured on go4j's one clock. Timers cost no thread or goroutine, and, as in Go 1.23, a timer
+ * channel (from {@link #after}, {@link #tick}, {@link Timer} or {@link Ticker}) is in the timer heap only while a
+ * goroutine is blocked on it: every receive first delivers a value that is due, so a timer or ticker that nothing
+ * references any more is plain garbage, stopped or not. Timer and ticker channels are synchronous: their
  * {@code cap()} and {@code len()} are 0, and after {@code stop()} or {@code reset()} returns, no value of the
- * earlier setting is ever received. Values are the {@link Instant}s at which the timer was due.
+ * earlier setting is ever received. Values are the {@link Instant}s at which the timer was due, even when
+ * delivered later.
  */
 public final class Time {
     private Time() {
@@ -46,7 +49,7 @@ public final class Time {
         if (d.isNegative() || d.isZero()) {
             return;
         }
-        Park.sleepUntil(Clock.current().deadlineAfter(d));
+        Park.sleep(Deadline.after(d));
     }
 
     /**
@@ -66,7 +69,7 @@ public final class Time {
      * @return a channel that delivers one instant
      */
     public static ReceiveChan<Instant> after(Duration d) {
-        return newTimer(d).c();
+        return TimerCore.channelTimer(nanos(d)).channel();
     }
 
     /**
@@ -81,7 +84,7 @@ public final class Time {
         if (d.isNegative() || d.isZero()) {
             return Chan.nil();
         }
-        return newTicker(d).c();
+        return TimerCore.ticker(Clock.saturatedNanos(d)).channel();
     }
 
     /**
@@ -92,7 +95,7 @@ public final class Time {
      * @return the running timer
      */
     public static Timer newTimer(Duration d) {
-        return new Timer(TimerState.channelTimer(nanos(d)));
+        return new Timer(TimerCore.channelTimer(nanos(d)));
     }
 
     /**
@@ -104,7 +107,7 @@ public final class Time {
      * @throws dev.go4j.Panic {@code non-positive interval for NewTicker} if {@code d} is not positive
      */
     public static Ticker newTicker(Duration d) {
-        return new Ticker(TimerState.ticker(Ticker.period(d, "non-positive interval for NewTicker")));
+        return new Ticker(TimerCore.ticker(Ticker.period(d, "non-positive interval for NewTicker")));
     }
 
     /**
@@ -118,7 +121,7 @@ public final class Time {
      */
     public static Timer afterFunc(Duration d, Task task) {
         Objects.requireNonNull(task, "task");
-        return new Timer(TimerState.funcTimer(nanos(d), task));
+        return new Timer(TimerCore.funcTimer(nanos(d), () -> Goroutine.start(task)));
     }
 
     /** {@code d} in nanoseconds, saturated; negative values stay negative ("fire at once"). */

@@ -2,7 +2,7 @@ package dev.go4j.time;
 
 import dev.go4j.Chan;
 import dev.go4j.ReceiveChan;
-import dev.go4j.internal.time.TimerState;
+import dev.go4j.internal.time.TimerCore;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,17 +18,17 @@ import java.time.Instant;
  * }
  *
  * <p>Go 1.23 semantics: the channel is synchronous ({@code cap()} and {@code len()} are 0); once
- * {@link #stop()} or {@link #reset(Duration)} returns, no value of the earlier setting is ever received; an
- * unreferenced, unstopped timer is garbage-collectable.
+ * {@link #stop()} or {@link #reset(Duration)} returns, no value of the earlier setting is ever received; a timer
+ * that nothing references is garbage, stopped or not.
  */
 public final class Timer {
-    private final TimerState state;
-    /** The channel (nil for func timers); held so that a Timer keeps its channel alive. */
+    private final TimerCore state;
+    /** The channel (nil for func timers). */
     private final ReceiveChan<Instant> channel;
 
-    Timer(TimerState state) {
+    Timer(TimerCore state) {
         this.state = state;
-        Chan<Instant> chan = state.channel();
+        ReceiveChan<Instant> chan = state.channel();
         this.channel = chan == null ? Chan.nil() : chan;
     }
 

@@ -1,258 +1,256 @@
 package dev.go4j.internal.chan;
 
-import dev.go4j.Interrupted;
 import dev.go4j.WaitReason;
+import dev.go4j.internal.chan.CaseReader.Kind;
+import dev.go4j.internal.clock.Deadline;
 import dev.go4j.internal.park.Blocker;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.Waiter;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
 
 /*
  * Implementation notes.
  *
- * Go's select (runtime/select.go, selectgo) on the channel core's locked steps - the same pollSend/pollReceive/
- * enqueue/withdraw that plain channel operations use, so a select case behaves exactly like the operation it
- * names.
+ * Go's select (runtime/select.go, selectgo) on the channel core's locked steps - the same pollSend/pollReceive,
+ * completeSend/completeReceive, enqueue and withdraw that plain channel operations use, so a select case behaves
+ * exactly like the operation it names.
  *
- *   pass 0  Compute a random poll order over the non-nil cases (Fisher-Yates with the thread's own
- *           ThreadLocalRandom: no shared generator) and the lock order: the distinct channels sorted by id.
+ *   pass 0  Let every timer channel deliver if it is due (Go's maybeRunChan), then compute a random poll order
+ *           over the cases with a channel (Fisher-Yates with the thread's own ThreadLocalRandom: no shared
+ *           generator) and the lock order: the distinct channels sorted by id.
  *   pass 1  Lock every channel in lock order. Poll the cases in poll order; the first that can proceed is
- *           performed right there, under the locks, and wins. Because all locks are held, "which cases are ready"
- *           is one atomic snapshot, and choosing among them by a uniformly random poll order gives Go's fairness:
- *           each ready case is chosen with equal probability.
- *   pass 2  Nothing ready: without a default (non-blocking) and unless interrupted, link one sudog per case,
- *           all sharing one Waiter, into the channels' queues; unlock all; park. Since every case was polled
+ *           completed right there, releasing all locks. Because all locks are held, "which cases are ready" is
+ *           one atomic snapshot, and choosing among them by a uniformly random poll order gives Go's fairness:
+ *           each ready case is chosen with equal probability. Nothing ready: the default case, if any, is chosen;
+ *           a select that may not wait (Deadline.NOW) gives up.
+ *   pass 2  Unless interrupted, link one sudog per case, all sharing this Selection as their Waiter, into the
+ *           channels' queues; unlock all; park (Waiter.await, with the deadline). Since every case was polled
  *           before any sudog was linked, a select never meets its own sudogs: it cannot match its own send with
  *           its own receive.
- *   pass 3  Woken: the Waiter's claim token is the winning sudog (a peer on that channel performed the operation
- *           and wrote the element or the closed flag before claiming). Every other sudog is withdrawn, locking
- *           its channel alone: wakers that meet a loser first fail to claim it and drop it themselves. On timeout
- *           or interrupt the waiter cancels itself by CAS; if that CAS fails, a claim won the race and the select
- *           completes normally (the match wins). Either way, when select returns, none of its sudogs is queued.
+ *   pass 3  Woken: the claim token is the winning sudog (a peer on that channel performed the operation and
+ *           wrote the element or the closed flag before claiming). Every other sudog is withdrawn, locking its
+ *           channel alone: wakers that meet a loser first fail to claim it and drop it themselves. On a deadline
+ *           or an interrupt the waiter cancels itself (and withdrawn() unlinks every sudog); if that cancel fails,
+ *           a claim won the race and the select completes normally (the match wins). Either way, when select
+ *           returns, none of its sudogs is queued.
+ *   fire    The chosen case's body runs last, after every lock is released and every sudog withdrawn, so it may
+ *           block, select again or throw.
  *
  * Exactly one case fires: a case fires only by this thread's own poll in pass 1 (under the locks, before any
  * sudog exists) or by a peer's successful claim of the single Waiter, which can succeed once.
  *
  * Deadlock freedom: pass 1 and pass 2 hold several channel locks, always acquired in increasing id order; plain
  * operations hold one lock; nobody waits for a lock while parked.
+ *
+ * One object per select: this Selection is the select's state (cases, orders, sudogs), the Unlocker of its
+ * locks, the Waiter its sudogs share, and the Blocker the parked goroutine records, so awaitBlocked(channel, …)
+ * finds it on each of its channels and JDK thread dumps name it. Sorting the lock order is an insertion sort: the
+ * number of cases is written in source code and is small.
  */
-public final class Selection {
-    private static final Comparator<Channel<?>> LOCK_ORDER = Comparator.comparingLong(c -> c.id);
 
-    private Selection() {
-    }
+/** Go's {@code selectgo}; see the implementation notes. */
+public final class Selection<C> extends Waiter implements Unlocker, Blocker {
+    private final C[] cases;
+    private final CaseReader<C> reader;
+    /** Case indices: [0, live) the poll order, [live, live + distinct) the lock order. Final after pass 0. */
+    private final int[] order;
+    /** Cases with a (non-nil) channel; distinct channels among them. Final after pass 0. */
+    private int live;
+    private int distinct;
+    /** One sudog per case with a channel, indexed like {@code cases}; made in pass 2. */
+    private Sudog[] sudogs;
 
-    /** Which case fired, and for a receive case what it received. Written by select, read by its caller. */
-    public static final class Outcome {
-        /** Index of the case that fired. */
-        public int index;
-        /** The received element (the zero value if the channel was closed); null for a send case. */
-        public Object value;
-        /** For a receive case, false if the channel was closed; true for a send case. */
-        public boolean ok;
-        /** A peer claimed in pass 1, to wake once the locks are released. */
-        Sudog peerToWake;
-
-        void set(int index, Object value, boolean ok) {
-            this.index = index;
-            this.value = value;
-            this.ok = ok;
-        }
+    private Selection(C[] cases, CaseReader<C> reader) {
+        this.cases = cases;
+        this.reader = reader;
+        this.order = new int[2 * cases.length];
     }
 
     /**
-     * Performs one case of {@code cases}.
+     * Performs one ready case of {@code cases} and runs it ({@link CaseReader#fire}); waits for one until
+     * {@code deadline} if none is ready and there is no default case. With no case that has a channel and no
+     * default, waits until the deadline (forever for {@link Deadline#NEVER}).
      *
-     * @param block false for a select with a default case: return -1 at once if no case is ready
-     * @param timed whether {@code deadlineNanos} (on the clock) bounds the wait
-     * @param out receives the index and, for a receive, the value and ok flag
-     * @return the index of the case that fired, or -1 if none could proceed (not blocking, or timed out)
+     * @return true if a case ran; false if the deadline passed first
      * @throws dev.go4j.RuntimeError {@code send on closed channel} if a chosen send case's channel is closed
-     * @throws Interrupted if interrupted while it must wait
+     * @throws dev.go4j.Interrupted if interrupted while it must wait
+     * @throws IllegalArgumentException if there is more than one default case
      */
-    public static int select(SelectCase[] cases, boolean block, boolean timed, long deadlineNanos, Outcome out) {
-        return select(cases, block, timed, deadlineNanos, out, true);
+    public static <C> boolean select(C[] cases, CaseReader<C> reader, Deadline deadline) {
+        return new Selection<>(cases, reader).run(deadline);
     }
 
-    /**
-     * As {@link #select(SelectCase[], boolean, boolean, long, Outcome)}; {@code randomOrder == false} polls the
-     * cases in listed order ("first ready wins"), which is unfair and exists only to show that the fairness test
-     * catches it.
-     */
-    static int select(SelectCase[] cases, boolean block, boolean timed, long deadlineNanos, Outcome out,
-            boolean randomOrder) {
-        int[] pollOrder = pollOrder(cases, randomOrder);
-        Channel<?>[] lockOrder = lockOrder(cases);
-        lockAll(lockOrder);
-        Sudog[] sudogs;
-        Waiter waiter;
-        try {
-            for (int index : pollOrder) {
-                if (tryCase(cases, index, out)) {
-                    return index;
+    private boolean run(Deadline deadline) {
+        int defaultCase = planOrders();
+        lockAll();
+        for (int i = 0; i < live; i++) {
+            int index = order[i];
+            C c = cases[index];
+            Channel<?> channel = reader.channel(c);
+            if (reader.kind(c) == Kind.SEND) {
+                Poll poll = channel.pollSend(reader.value(c));
+                if (poll != Poll.NOT_READY) {
+                    channel.completeSend(poll, this); // unlocks all; throws for a closed channel
+                    reader.fire(c, null, true);
+                    return true;
+                }
+            } else {
+                Poll poll = channel.pollReceive();
+                if (poll != Poll.NOT_READY) {
+                    Object elem = channel.completeReceive(poll, this); // unlocks all
+                    reader.fire(c, elem, poll != Poll.CLOSED);
+                    return true;
                 }
             }
-            if (!block) {
-                return -1;
-            }
-            if (Thread.interrupted()) {
-                throw Park.interrupted();
-            }
-            waiter = new SelectWaiter(cases);
-            sudogs = enqueueAll(cases, waiter);
-        } finally {
-            unlockAll(lockOrder);
-            wakePolledPeer(out);
         }
+        if (defaultCase >= 0 || deadline.isNow()) {
+            unlockAll();
+            if (defaultCase >= 0) {
+                reader.fire(cases[defaultCase], null, true);
+                return true;
+            }
+            return false;
+        }
+        if (Thread.interrupted()) {
+            unlockAll();
+            throw Park.interrupted();
+        }
+        enqueueAll();
+        unlockAll();
+        return awaitAndFire(deadline);
+    }
+
+    /** Pass 0: timers, poll order and lock order; returns the index of the default case, or -1. */
+    private int planOrders() {
+        int defaultCase = -1;
+        for (int i = 0; i < cases.length; i++) {
+            C c = cases[i];
+            if (reader.kind(c) == Kind.DEFAULT) {
+                if (defaultCase >= 0) {
+                    throw new IllegalArgumentException("select: multiple defaults");
+                }
+                defaultCase = i;
+                continue;
+            }
+            Channel<?> channel = reader.channel(c);
+            if (channel != null && !channel.isNil()) {
+                channel.beforePoll();
+                order[live++] = i;
+            }
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = live - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        for (int i = 0; i < live; i++) {
+            int index = order[i];
+            long id = reader.channel(cases[index]).id;
+            int at = live + distinct;
+            while (at > live && reader.channel(cases[order[at - 1]]).id > id) {
+                order[at] = order[at - 1];
+                at--;
+            }
+            if (at == live || reader.channel(cases[order[at - 1]]).id != id) {
+                order[at] = index;
+                distinct++;
+            } else {
+                System.arraycopy(order, at + 1, order, at, live + distinct - at); // a channel seen already
+            }
+        }
+        return defaultCase;
+    }
+
+    private Channel<?> lockOrderChannel(int k) {
+        return reader.channel(cases[order[live + k]]);
+    }
+
+    private void lockAll() {
+        for (int k = 0; k < distinct; k++) {
+            lockOrderChannel(k).lock.lock();
+        }
+    }
+
+    /** Releases every channel lock, in reverse lock order. */
+    @Override
+    public void unlockAll() {
+        for (int k = distinct - 1; k >= 0; k--) {
+            lockOrderChannel(k).lock.unlock();
+        }
+    }
+
+    /** Pass 2, under all locks: one sudog per case with a channel, all sharing this waiter. */
+    private void enqueueAll() {
+        sudogs = new Sudog[cases.length];
+        for (int i = 0; i < live; i++) {
+            int index = order[i];
+            C c = cases[index];
+            boolean send = reader.kind(c) == Kind.SEND;
+            Sudog sudog = new Sudog(this, reader.channel(c), index, send, send ? reader.value(c) : null);
+            sudogs[index] = sudog;
+            sudog.channel.enqueue(sudog);
+        }
+    }
+
+    /** Pass 3: parks, withdraws the losers and runs the winning case; false if the deadline passed first. */
+    private boolean awaitAndFire(Deadline deadline) {
         WaitReason reason = cases.length == 0 ? WaitReason.SELECT_NO_CASES : WaitReason.SELECT;
-        Object blocker = waiter;
+        for (int k = 0; k < distinct; k++) {
+            lockOrderChannel(k).blocked();
+        }
         Object token;
         try {
-            token = timed ? waiter.awaitUntil(reason, blocker, deadlineNanos) : waiter.await(reason, blocker, true);
-        } catch (Interrupted e) {
-            withdrawAll(sudogs, null);
-            throw e;
+            token = await(reason, this, deadline, true); // withdraws every sudog if it gives up
+        } finally {
+            for (int k = 0; k < distinct; k++) {
+                lockOrderChannel(k).unblocked();
+            }
+        }
+        if (token == null) {
+            return false;
         }
         Sudog winner = (Sudog) token;
-        withdrawAll(sudogs, winner);
-        if (winner == null) {
-            return -1;
-        }
+        withdrawAllBut(winner);
+        C c = cases[winner.caseIndex];
         if (winner.send) {
             if (!winner.success) {
                 throw Channel.sendOnClosed();
             }
-            out.set(winner.caseIndex, null, true);
+            reader.fire(c, null, true);
         } else {
-            out.set(winner.caseIndex, winner.success ? winner.elem : winner.channel.zero(), winner.success);
+            reader.fire(c, winner.success ? winner.elem : winner.channel.zero(), winner.success);
         }
-        return winner.caseIndex;
-    }
-
-    /**
-     * Pass 1 for one case, all locks held: performs it if it can proceed. A peer it claimed is left in
-     * {@code out.peerToWake} until the locks are released.
-     */
-    private static boolean tryCase(SelectCase[] cases, int index, Outcome out) {
-        SelectCase c = cases[index];
-        Channel<?> channel = c.channel();
-        Poll poll = c.send() ? channel.pollSend(c.value()) : channel.pollReceive();
-        if (poll == Poll.NOT_READY) {
-            return false;
-        }
-        if (c.send() && poll == Poll.CLOSED) {
-            throw Channel.sendOnClosed();
-        }
-        Object elem = c.send() ? null : channel.takePolledElem();
-        out.peerToWake = channel.takePolledPeer();
-        out.set(index, elem, poll == Poll.COMPLETED);
         return true;
     }
 
-    /**
-     * The waiter shared by a select's sudogs, which is also what the parked select records as its blocker: each
-     * of its channels, as the public objects users hold (one object instead of two per blocking select).
-     */
-    private static final class SelectWaiter extends Waiter implements Blocker {
-        private final SelectCase[] cases;
-
-        SelectWaiter(SelectCase[] cases) {
-            this.cases = cases;
-        }
-
-        @Override
-        public boolean waitsOn(Object primitive) {
-            for (SelectCase c : cases) {
-                if (c.channel() != null && c.channel().owner == primitive) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        @Override
-        public String toString() {
-            return "select on " + cases.length + " cases, " + super.toString();
-        }
+    /** The select gave up (deadline or interrupt): no sudog may stay queued. */
+    @Override
+    protected void withdrawn() {
+        withdrawAllBut(null);
     }
 
-    private static void wakePolledPeer(Outcome out) {
-        Sudog peer = out.peerToWake;
-        if (peer != null) {
-            out.peerToWake = null;
-            Channel.wake(peer);
-        }
-    }
-
-    private static int[] pollOrder(SelectCase[] cases, boolean randomOrder) {
-        int live = 0;
-        int[] order = new int[cases.length];
-        for (int i = 0; i < cases.length; i++) {
-            if (cases[i].channel() != null) {
-                order[live++] = i;
-            }
-        }
-        if (randomOrder) {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            for (int i = live - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
-        }
-        return live == order.length ? order : Arrays.copyOf(order, live);
-    }
-
-    private static Channel<?>[] lockOrder(SelectCase[] cases) {
-        Channel<?>[] channels = new Channel<?>[cases.length];
-        int n = 0;
-        for (SelectCase c : cases) {
-            if (c.channel() != null) {
-                channels[n++] = c.channel();
-            }
-        }
-        Arrays.sort(channels, 0, n, LOCK_ORDER);
-        int distinct = 0;
-        for (int i = 0; i < n; i++) {
-            if (distinct == 0 || channels[distinct - 1] != channels[i]) {
-                channels[distinct++] = channels[i];
-            }
-        }
-        return distinct == channels.length ? channels : Arrays.copyOf(channels, distinct);
-    }
-
-    private static void lockAll(Channel<?>[] lockOrder) {
-        for (Channel<?> channel : lockOrder) {
-            channel.lock.lock();
-        }
-    }
-
-    private static void unlockAll(Channel<?>[] lockOrder) {
-        for (int i = lockOrder.length - 1; i >= 0; i--) {
-            lockOrder[i].lock.unlock();
-        }
-    }
-
-    private static Sudog[] enqueueAll(SelectCase[] cases, Waiter waiter) {
-        Sudog[] sudogs = new Sudog[cases.length];
-        for (int i = 0; i < cases.length; i++) {
-            SelectCase c = cases[i];
-            if (c.channel() != null) {
-                sudogs[i] = new Sudog(waiter, c.channel(), i, c.send(), c.send() ? c.value() : null);
-                c.channel().enqueue(sudogs[i]);
-            }
-        }
-        return sudogs;
-    }
-
-    private static void withdrawAll(Sudog[] sudogs, Sudog winner) {
+    private void withdrawAllBut(Sudog winner) {
         for (Sudog sudog : sudogs) {
             if (sudog != null && sudog != winner) {
                 sudog.channel.withdraw(sudog);
             }
         }
+    }
+
+    @Override
+    public boolean waitsOn(Object primitive) {
+        for (int i = 0; i < live; i++) {
+            if (reader.channel(cases[order[i]]) == primitive) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "select on " + cases.length + " cases, " + super.toString();
     }
 }

@@ -7,13 +7,14 @@ import dev.go4j.internal.park.Waiter;
  * has one; a select has one per case it waits on, all sharing the select's {@link Waiter}.
  *
  * <p>A plain operation's sudog is its own {@link Waiter} (one allocation per blocking operation instead of two:
- * go4j-bench PingPong's bytes/op); a select's sudogs point to the select's shared waiter and leave their own
- * waiter state unused.
+ * go4j-bench PingPong's bytes/op), and withdraws itself from its channel when its wait is cancelled; a select's
+ * sudogs point to the select's shared waiter and leave their own waiter state unused.
  *
  * <p>Field access: {@code prev}, {@code next}, {@code queued} and (while queued) {@code elem} and
  * {@code success} are guarded by the channel's lock. The waker writes {@code elem} (for a receive) and
  * {@code success} before it claims the waiter, which publishes them to the waiter (see {@link Waiter}); after
- * the claim only the waiter touches them.
+ * the claim only the waiter touches them, but for the waker of a receive, which takes the sender's
+ * {@code elem} while it still holds the lock.
  */
 final class Sudog extends Waiter {
     /** The waiting goroutine's slot, shared by all sudogs of one select. Final. */
@@ -36,15 +37,25 @@ final class Sudog extends Waiter {
 
     /** A plain operation's sudog, its own waiter. */
     Sudog(Channel<?> channel, boolean send, Object elem) {
-        this(null, channel, 0, send, elem);
+        this.waiter = this;
+        this.channel = channel;
+        this.caseIndex = 0;
+        this.send = send;
+        this.elem = elem;
     }
 
     /** A select case's sudog, sharing the select's waiter. */
     Sudog(Waiter waiter, Channel<?> channel, int caseIndex, boolean send, Object elem) {
-        this.waiter = waiter == null ? this : waiter;
+        this.waiter = waiter;
         this.channel = channel;
         this.caseIndex = caseIndex;
         this.send = send;
         this.elem = elem;
+    }
+
+    /** A plain operation gave up (interrupt or deadline): leave the channel's queue. */
+    @Override
+    protected void withdrawn() {
+        channel.withdraw(this);
     }
 }

@@ -29,6 +29,11 @@ final class SudogQueue {
         size++;
     }
 
+    /** The first sudog, live or not, or null; it stays queued. */
+    Sudog peek() {
+        return head;
+    }
+
     /** Removes and returns the first sudog, live or not, or null. */
     Sudog poll() {
         Sudog s = head;
@@ -56,10 +61,6 @@ final class SudogQueue {
         s.next = null;
         s.queued = false;
         size--;
-    }
-
-    boolean isEmpty() {
-        return head == null;
     }
 
     /**

@@ -20,32 +20,10 @@ public interface Clock {
     Instant now();
 
     /**
-     * Runs {@code action} once, at or after {@code deadlineNanos}. The action runs on a clock thread: it must be
-     * short and must not block (wake a goroutine, offer to a channel, start a goroutine).
-     *
-     * @return a handle whose {@link Cancellable#cancel()} removes the entry at once
-     */
-    Cancellable schedule(long deadlineNanos, Runnable action);
-
-    /**
      * Parks the current thread until it is unparked, interrupted or {@code deadlineNanos} has passed; like
      * {@code LockSupport.parkNanos} it may also return for no reason. Only the park path calls this.
      */
     void parkUntil(Object blocker, long deadlineNanos);
-
-    /** How many scheduled actions are pending: a probe for the tests that check timers do not leak. */
-    int pendingScheduled();
-
-    /** A scheduled action that can be withdrawn. */
-    interface Cancellable {
-        /**
-         * Withdraws the action.
-         *
-         * @return true if this call prevented the action from running, false if it already ran, is running or was
-         *     cancelled before
-         */
-        boolean cancel();
-    }
 
     /** The clock in force. Today the system clock; the deterministic test kit will substitute its fake clock. */
     static Clock current() {

@@ -1,16 +1,18 @@
 package dev.go4j.internal.context;
 
-import dev.go4j.Chan;
 import dev.go4j.Empty;
 import dev.go4j.ReceiveChan;
 import dev.go4j.context.CancelContext;
+import dev.go4j.WaitReason;
 import dev.go4j.context.Context;
+import dev.go4j.internal.chan.Channel;
+import dev.go4j.internal.chan.ReceiveOnlyChannel;
+import dev.go4j.internal.sync.MutexCore;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A cancellable context (Go's cancelCtx). Its done channel is closed, and err set, exactly once, under
@@ -19,10 +21,10 @@ import java.util.concurrent.locks.ReentrantLock;
 class CancelNode implements CancelContext, Child {
     /** The parent context. Final. */
     final Context parent;
-    /** Guards err, cause, children and ancestor updates. */
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Guards err, cause, children and ancestor updates (go4j's sync.Mutex core, as Go's cancelCtx.mu). */
+    private final MutexCore lock = new MutexCore(WaitReason.SYNC_MUTEX_LOCK, this);
     /** Closed on cancellation. Final. */
-    private final Chan<Empty> done = Chan.make();
+    private final ReceiveOnlyChannel<Empty> done = Channel.receiveOnly(0);
     /** Null until cancelled; written once under lock, read without it. */
     private volatile CancellationException err;
     /** The cancellation cause; written once under lock with err. */

@@ -1,14 +1,16 @@
 package dev.go4j.internal.context;
 
-import dev.go4j.Chan;
 import dev.go4j.Empty;
-import dev.go4j.Go;
 import dev.go4j.ReceiveChan;
-import dev.go4j.Select;
 import dev.go4j.Task;
 import dev.go4j.context.CancelContext;
 import dev.go4j.context.Context;
+import dev.go4j.internal.chan.Channel;
+import dev.go4j.internal.chan.OnReceive;
+import dev.go4j.internal.chan.Selection;
 import dev.go4j.internal.clock.Clock;
+import dev.go4j.internal.clock.Deadline;
+import dev.go4j.internal.runtime.Goroutine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -98,7 +100,7 @@ public final class Contexts {
     }
 
     public static BooleanSupplier afterFunc(Context ctx, Task task) {
-        Registration registration = new Registration(() -> Go.go(task));
+        Registration registration = new Registration(() -> Goroutine.start(task));
         propagate(Objects.requireNonNull(ctx, "ctx"), registration);
         return registration::stop;
     }
@@ -229,10 +231,11 @@ public final class Contexts {
             ancestor.adopt(child);
             return;
         }
-        ReceiveChan<Empty> childEnd = child.end();
-        Go.go(() -> Select.select(
-                Select.onReceive(parentDone, v -> child.parentCancelled(parent.err(), cause(parent))),
-                Select.onReceive(childEnd, v -> { })));
+        OnReceive[] watch = {
+            new OnReceive((Channel<?>) parentDone, () -> child.parentCancelled(parent.err(), cause(parent))),
+            new OnReceive((Channel<?>) child.end(), () -> { }),
+        };
+        Goroutine.start(() -> Selection.select(watch, OnReceive.READER, Deadline.NEVER));
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.go4j.internal.context;
 
-import dev.go4j.Chan;
 import dev.go4j.Empty;
 import dev.go4j.ReceiveChan;
 import dev.go4j.context.Context;
+import dev.go4j.internal.chan.Channel;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -12,7 +12,7 @@ import java.util.concurrent.CancellationException;
 abstract class NeverCancelled implements Context {
     @Override
     public final ReceiveChan<Empty> done() {
-        return Chan.nil();
+        return Channel.nil();
     }
 
     @Override

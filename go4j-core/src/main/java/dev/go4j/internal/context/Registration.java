@@ -1,8 +1,9 @@
 package dev.go4j.internal.context;
 
-import dev.go4j.Chan;
 import dev.go4j.Empty;
 import dev.go4j.ReceiveChan;
+import dev.go4j.internal.chan.Channel;
+import dev.go4j.internal.chan.ReceiveOnlyChannel;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,7 +19,7 @@ final class Registration implements Child {
     private final Runnable action;
     private final AtomicInteger state = new AtomicInteger(PENDING);
     /** Closed by stop(), to end a foreign parent's watcher goroutine. */
-    private final Chan<Empty> stopped = Chan.make();
+    private final ReceiveOnlyChannel<Empty> stopped = Channel.receiveOnly(0);
     /** The node this registration is in, set by CancelNode.adopt under its lock before stop() is reachable. */
     volatile CancelNode ancestor;
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /*
  * Implementation notes.
@@ -168,7 +167,8 @@ public final class G {
 
     /** One list of the registry. */
     private static final class Stripe {
-        final ReentrantLock lock = new ReentrantLock();
+        /** Held for a few pointer writes (register, unregister) or one walk (enumeration). */
+        final RuntimeLock lock = new RuntimeLock();
         /** First G of the list; guarded by lock. */
         G head;
     }

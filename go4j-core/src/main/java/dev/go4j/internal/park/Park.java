@@ -3,19 +3,20 @@ package dev.go4j.internal.park;
 import dev.go4j.Interrupted;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.clock.Clock;
+import dev.go4j.internal.clock.Deadline;
 import java.util.concurrent.locks.LockSupport;
 
 /*
  * Implementation notes.
  *
  * The one park path. Every go4j operation that blocks parks here and nowhere else, so that exactly one place
- * records why a goroutine waits (for awaitBlocked today; for goroutine dumps, the deadlock report and the
- * deterministic scheduler later) and exactly one place decides how timed waits consult the clock.
+ * records why a goroutine waits (for awaitBlocked, goroutine dumps, the deadlock report and the scheduler) and
+ * exactly one place decides how timed waits consult the clock.
  *
  * Protocol: record reason and primitive (plain writes into the current G), park with the primitive as the
  * blocker (so JDK thread dumps name it), clear the record. Like LockSupport.park, a call may return spuriously,
- * on unpark, or on interrupt: callers loop on their own condition (see Waiter). Unpark goes through unpark() so
- * the scheduler can later intercept wake-ups too.
+ * on unpark, or on interrupt: its one caller, Waiter.await, loops on its own condition. Unpark goes through
+ * unpark() so the scheduler can intercept wake-ups too.
  *
  * A null reason marks a sleep that is not a Go wait: a goroutine waiting for a runtime lock (RuntimeLock) is
  * running in Go's sense, so it is recorded as parked but never counted as blocked.
@@ -25,28 +26,19 @@ public final class Park {
     }
 
     /**
-     * Parks the current thread, recording {@code reason} (null: not a Go wait, see the notes) and
-     * {@code primitive}; may return spuriously.
+     * Parks the current thread until it is unparked or interrupted, or the deadline passes, recording
+     * {@code reason} (null: not a Go wait, see the notes) and {@code primitive}; may return spuriously. Only
+     * {@link Waiter#await} calls it.
      */
-    public static void park(WaitReason reason, Object primitive) {
+    static void park(WaitReason reason, Object primitive, Deadline deadline) {
         G g = G.current();
         g.beginWait(reason, primitive);
         try {
-            LockSupport.park(primitive);
-        } finally {
-            g.endWait();
-        }
-    }
-
-    /**
-     * Parks the current thread until {@code deadlineNanos} on the {@linkplain Clock#current() clock} at the
-     * latest, recording {@code reason} and {@code primitive}; may return earlier or spuriously.
-     */
-    public static void parkUntil(WaitReason reason, Object primitive, long deadlineNanos) {
-        G g = G.current();
-        g.beginWait(reason, primitive);
-        try {
-            Clock.current().parkUntil(primitive, deadlineNanos);
+            if (deadline.isNever()) {
+                LockSupport.park(primitive);
+            } else {
+                Clock.current().parkUntil(primitive, deadline.nanos());
+            }
         } finally {
             g.endWait();
         }
@@ -58,30 +50,32 @@ public final class Park {
     }
 
     /**
-     * Sleeps until {@code deadlineNanos} on the clock (wait reason {@code sleep}).
+     * Sleeps until {@code deadline} (wait reason {@code sleep}); returns at once for a deadline that has passed.
      *
      * @throws Interrupted if the thread is interrupted before the deadline
      */
-    public static void sleepUntil(long deadlineNanos) {
-        Clock clock = Clock.current();
-        while (deadlineNanos - clock.nanoTime() > 0) {
-            if (Thread.interrupted()) {
-                throw interrupted();
-            }
-            parkUntil(WaitReason.SLEEP, null, deadlineNanos);
-        }
+    public static void sleep(Deadline deadline) {
+        new Waiter().await(WaitReason.SLEEP, null, deadline, true); // nobody claims it: only the deadline ends it
     }
 
     /**
-     * Blocks the current thread forever (the nil channel, an empty select), ignoring spurious wake-ups.
+     * Blocks the current thread forever (the nil channel, an empty select).
      *
      * @throws Interrupted when the thread is interrupted; the only way out
      */
     public static Interrupted parkForever(WaitReason reason, Object primitive) {
-        while (!Thread.interrupted()) {
-            park(reason, primitive);
+        new Waiter().await(reason, primitive, Deadline.NEVER, true); // nobody claims it: only an interrupt ends it
+        throw new AssertionError("an unclaimable waiter was claimed");
+    }
+
+    /**
+     * Throws {@link Interrupted} (status re-asserted) if the current thread is interrupted: the check every
+     * blocking operation makes before it publishes a waiter, so an interrupted goroutine never waits.
+     */
+    public static void checkInterrupt() {
+        if (Thread.interrupted()) {
+            throw interrupted();
         }
-        throw interrupted();
     }
 
     /**

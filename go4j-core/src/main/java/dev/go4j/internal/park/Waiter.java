@@ -2,6 +2,7 @@ package dev.go4j.internal.park;
 
 import dev.go4j.WaitReason;
 import dev.go4j.internal.clock.Clock;
+import dev.go4j.internal.clock.Deadline;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -13,25 +14,30 @@ import java.lang.invoke.VarHandle;
  *
  *     null --claim(token)--> token       a waker chose this waiter; token says what it got (a channel operation
  *                                        says which of its sudogs won; SIGNALLED when there is nothing to say)
- *     null --cancel()------> CANCELLED   the waiter gave up: interrupt, timeout, or it no longer needs waking
+ *     null --cancel()------> CANCELLED   the waiter gave up: interrupt, deadline, or it no longer needs waking
  *
  * Exactly one wins, which is how "the match wins over an interrupt", "exactly one case of a select fires" and
  * "no wake-up is lost" are decided everywhere: a waker whose claim fails knows the waiter is gone and must pick
  * another; a waiter whose cancel fails knows it was chosen and must act as woken.
  *
+ * The one blocking driver. Every go4j operation that waits publishes a Waiter where its wakers look (a channel's
+ * queue, a select's channels, a semaphore's queue, a Cond's list, a WaitGroup's list), after checking the
+ * interrupt status (Park.checkInterrupt), and then calls await(reason, primitive, deadline, interruptible) - this
+ * class's single park loop, for every mode (Deadline.NOW, a point on the clock, or NEVER). await returns the
+ * claim's token, or null once the deadline passed and the waiter cancelled itself; an interrupt (if
+ * interruptible) cancels the waiter and throws Interrupted with the status re-asserted. Whenever its own cancel
+ * wins, await first calls withdrawn(), which the subclass of each primitive overrides to unlink the waiter from
+ * where it was published, so the caller never writes that clean-up again. If a claim wins the race with the
+ * interrupt or the deadline, await returns the token (the match wins) with the interrupt status set.
+ *
  * Publication: a waker writes the payload (the element it hands over, whether the channel was closed) into its
  * own data structures before the claiming CAS; the waiter reads them after seeing the state leave null (a volatile
  * read), so the payload happens-before the waiter's use of it. A waker that loses the CAS never had its payload
  * read. Waking (unpark) happens after the claim, usually after the waker released its locks; a waiter that sees
- * the claim before the unpark just gets one spurious wake-up later, which every park loop tolerates.
+ * the claim before the unpark just gets one spurious wake-up later, which the loop tolerates.
  *
- * Parking always goes through Park, so the wait reason is recorded. Subclasses add the links a primitive needs.
- *
- * Spinning: a primitive may call spinForClaim() before await, to re-read the state for at most SPIN_NANOS
- * (property go4j.spinNanos, default 0 = off; always off when only one carrier runs goroutines). A peer running on another
- * carrier often claims the waiter within that time, which saves the park, the unpark's scheduler submission and
- * the remount. A spinning virtual thread holds its carrier, which can stall the very goroutine it waits for, so
- * the caller decides when spinning pays (see Channel's spin credit); await itself never spins.
+ * Parking always goes through Park, so the wait reason is recorded. A waiter never spins: a spinning virtual
+ * thread holds its carrier, which may be the very carrier its waker needs.
  */
 public class Waiter {
     /** The token of signal(), for waiters that need no payload. */
@@ -48,8 +54,6 @@ public class Waiter {
         }
     };
     private static final VarHandle STATE;
-    /** How long an untimed await spins before parking; see the notes. */
-    private static final long SPIN_NANOS = spinNanos();
 
     /** The thread that waits; final. */
     private final Thread thread;
@@ -95,7 +99,7 @@ public class Waiter {
     }
 
     /**
-     * Withdraws this waiter.
+     * Withdraws this waiter. Does not call {@link #withdrawn()}: the caller that cancels directly cleans up itself.
      *
      * @return true if this call won; false if it was claimed (it must act as woken) or cancelled before
      */
@@ -109,25 +113,45 @@ public class Waiter {
     }
 
     /**
-     * Parks until claimed. Called by the waiting thread after it has published this waiter where wakers find it.
+     * Waits until claimed, the deadline passes or (if {@code interruptible}) the thread is interrupted: the one
+     * blocking driver of go4j (see the notes). Called by the waiting thread after it has published this waiter
+     * where wakers find it.
      *
-     * @param interruptible if true, an interrupt before the claim cancels the waiter and throws
-     *     {@link dev.go4j.Interrupted} (status re-asserted); if a claim wins the race, returns normally with the
-     *     status set. If false, interrupts are ignored until the claim and the status is restored on return.
-     * @return the token of the claim
+     * @param reason the wait reason recorded while parked
+     * @param primitive the public object recorded as waited on
+     * @param deadline when to give up; {@link Deadline#NOW} gives up at once unless already claimed
+     * @param interruptible if true, an interrupt before the claim cancels the waiter, calls {@link #withdrawn()}
+     *     and throws {@link dev.go4j.Interrupted} (status re-asserted); if false, interrupts are ignored until the
+     *     claim or the deadline and the status is restored on return
+     * @return the token of the claim, or null if the deadline passed first (the waiter then cancelled itself and
+     *     {@link #withdrawn()} has run)
      */
-    public final Object await(WaitReason reason, Object primitive, boolean interruptible) {
+    public final Object await(WaitReason reason, Object primitive, Deadline deadline, boolean interruptible) {
+        Clock clock = Clock.current();
         boolean interrupted = false;
-        Object s = state;
-        while (s == null) {
+        Object s;
+        while ((s = state) == null) {
+            if (deadline.hasPassed(clock)) { // first: a wait that is over cannot be interrupted
+                if (cancel()) {
+                    withdrawn();
+                    s = null;
+                } else {
+                    s = state;
+                }
+                break;
+            }
             if (Thread.interrupted()) {
                 if (interruptible) {
-                    return claimedAfterInterrupt();
+                    if (cancel()) {
+                        withdrawn();
+                        throw Park.interrupted();
+                    }
+                    Thread.currentThread().interrupt();
+                    return state; // claimed meanwhile: the match wins, the status stays set
                 }
                 interrupted = true;
             }
-            Park.park(reason, primitive);
-            s = state;
+            Park.park(reason, primitive, deadline);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -136,64 +160,10 @@ public class Waiter {
     }
 
     /**
-     * Parks until claimed or until {@code deadlineNanos} on the clock, interruptibly (see
-     * {@link #await(WaitReason, Object, boolean)}).
-     *
-     * @return the token of the claim, or null if the deadline passed first (the waiter is then cancelled)
+     * Called by {@link #await} once this waiter's own cancel has won: the primitive unlinks it from where it was
+     * published. Runs on the waiting thread, with no lock held. Does nothing unless overridden.
      */
-    public final Object awaitUntil(WaitReason reason, Object primitive, long deadlineNanos) {
-        Clock clock = Clock.current();
-        Object s;
-        while ((s = state) == null) {
-            if (Thread.interrupted()) {
-                return claimedAfterInterrupt();
-            }
-            if (deadlineNanos - clock.nanoTime() <= 0) {
-                return cancel() ? null : state;
-            }
-            Park.parkUntil(reason, primitive, deadlineNanos);
-        }
-        return s;
-    }
-
-    /**
-     * Spins briefly for a claim, without parking; returns the claim's token, or null if still waiting. Does
-     * nothing when spinning is disabled or the thread is interrupted.
-     */
-    public final Object spinForClaim() {
-        Object s = state;
-        if (s != null || SPIN_NANOS <= 0 || Thread.currentThread().isInterrupted()) {
-            return s;
-        }
-        long deadline = System.nanoTime() + SPIN_NANOS;
-        do {
-            for (int i = 0; i < 32; i++) {
-                if ((s = state) != null) {
-                    return s;
-                }
-                Thread.onSpinWait();
-            }
-        } while (System.nanoTime() - deadline < 0);
-        return state;
-    }
-
-    /** Whether spinning is enabled at all (more than one carrier, and go4j.spinNanos not 0). */
-    public static boolean spinningEnabled() {
-        return SPIN_NANOS > 0;
-    }
-
-    private static long spinNanos() {
-        long configured = Long.getLong("go4j.spinNanos", 0L);
-        return dev.go4j.Go.gomaxprocs() > 1 ? Math.max(0, configured) : 0;
-    }
-
-    /** The interrupt status was consumed while waiting: cancel and throw, or, if a claim won, keep the status. */
-    private Object claimedAfterInterrupt() {
-        if (cancel()) {
-            throw Park.interrupted();
-        }
-        Thread.currentThread().interrupt();
-        return state;
+    protected void withdrawn() {
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.go4j.internal.sync;
 import dev.go4j.FatalError;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.clock.Clock;
+import dev.go4j.internal.park.ActiveSpin;
+import dev.go4j.internal.park.Sema;
 import dev.go4j.internal.runtime.Program;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -2,6 +2,8 @@ package dev.go4j.internal.sync;
 
 import dev.go4j.Interrupted;
 import dev.go4j.WaitReason;
+import dev.go4j.internal.clock.Deadline;
+import dev.go4j.internal.park.WaitQueue;
 import dev.go4j.internal.park.Waiter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -9,10 +11,11 @@ import java.lang.invoke.VarHandle;
 /*
  * Implementation notes.
  *
- * The waiters of a sync.Cond, after the Go runtime's notifyList: a FIFO of goroutines waiting to be notified, in
- * one immutable WaitQueue replaced by CAS.
+ * A FIFO of goroutines waiting to be notified, after the Go runtime's notifyList, in one immutable WaitQueue
+ * replaced by CAS: the waiters of a sync.Cond (wakeOne and wakeAll) and of a sync.WaitGroup (wakeAll when the
+ * counter reaches zero).
  *
- * Go gives each waiter a ticket (an atomic counter) while it still holds the Cond's lock and queues it after
+ * Go gives each Cond waiter a ticket (an atomic counter) while it still holds the Cond's lock and queues it after
  * unlocking; a notify then wakes the ticket it is due, whether or not that waiter has queued yet. go4j queues
  * the Waiter itself before the lock is released (add), which gives the same guarantee more directly: a notify
  * that comes after the unlock finds the waiter. A notify that finds nobody is lost, as in Go.
@@ -21,17 +24,18 @@ import java.lang.invoke.VarHandle;
  *   wakeOne      CAS q -> q.removeFirst(), then claim the removed waiter; if its claim fails it was withdrawn
  *                (interrupted), so notify the next one: a notify is never spent on a goroutine that gave up.
  *   wakeAll      getAndSet(EMPTY), then claim every waiter taken.
- *   await        park until claimed. On interrupt, the waiter cancels its Waiter: if the cancel wins it removes
- *                itself (O(n)) and throws Interrupted; if a notify's claim won, it returns normally with the
- *                interrupt status set (the notify is not lost).
- *   withdraw     for a waiter that cannot wait after all (the Cond's unlock failed): cancel and remove; if a
- *                wakeOne already claimed it, pass that notification on.
+ *   await        Waiter.await until claimed. On interrupt the waiter cancels itself: if the cancel wins, its
+ *                withdrawn() removes it from the queue (O(n)) and Interrupted is thrown; if a notify's claim won,
+ *                it returns normally with the interrupt status set (the notify is not lost).
+ *   withdraw     for a waiter that does not wait after all (the Cond's unlock failed, the WaitGroup's counter
+ *                reached zero meanwhile): cancel and remove; if a wakeOne already claimed it, pass that
+ *                notification on.
  *
  * Memory: the claim CAS of wakeOne/wakeAll is read by the woken waiter before await returns, so a notify
  * happens-before the await it ends returns.
  */
 
-/** The FIFO waiter list of a {@code sync.Cond}, Go's runtime {@code notifyList}. */
+/** A FIFO list of goroutines waiting for a notification, Go's runtime {@code notifyList}. */
 public final class NotifyList {
     /** The claim token of wakeOne; wakeAll uses {@link Waiter#SIGNALLED}. */
     private static final Object NOTIFIED_ONE = new Object() {
@@ -45,18 +49,21 @@ public final class NotifyList {
 
     /** Goroutines waiting to be notified, oldest first; replaced by CAS and getAndSet only. */
     private volatile WaitQueue waiters = WaitQueue.EMPTY;
-
-    /** The public object its goroutines wait on (the Cond), recorded as their wait primitive. Final. */
+    /** The public object its goroutines wait on (the Cond, the WaitGroup), recorded as their primitive. Final. */
     private final Object owner;
+    /** The wait reason of its goroutines. Final. */
+    private final WaitReason reason;
 
     /**
      * Creates an empty list.
      *
-     * @param owner the public object waiters are recorded as waiting on (the {@code Cond}), so that lookups and
-     *     dumps name it rather than this list
+     * @param owner the public object waiters are recorded as waiting on, so that lookups and dumps name it
+     *     rather than this list
+     * @param reason the wait reason recorded while they wait
      */
-    public NotifyList(Object owner) {
+    public NotifyList(Object owner, WaitReason reason) {
         this.owner = owner;
+        this.reason = reason;
     }
 
     /**
@@ -66,7 +73,7 @@ public final class NotifyList {
      * @return the queued waiter
      */
     public Waiter add() {
-        Waiter w = new Waiter();
+        Waiter w = new Listed();
         WaitQueue q = waiters;
         while (true) {
             WaitQueue witness = (WaitQueue) WAITERS.compareAndExchange(this, q, q.addLast(w));
@@ -84,12 +91,7 @@ public final class NotifyList {
      * @throws Interrupted if interrupted before a notification arrived; {@code w} is then withdrawn
      */
     public void await(Waiter w) {
-        try {
-            w.await(WaitReason.SYNC_COND_WAIT, owner, true);
-        } catch (Interrupted e) {
-            remove(w); // the cancel won: nobody will claim w, so take it out of the queue
-            throw e;
-        }
+        w.await(reason, owner, Deadline.NEVER, true);
     }
 
     /**
@@ -100,7 +102,7 @@ public final class NotifyList {
     public void withdraw(Waiter w) {
         if (w.cancel()) {
             remove(w);
-        } else if (w.await(WaitReason.SYNC_COND_WAIT, owner, false) == NOTIFIED_ONE) { // claimed: no parking
+        } else if (w.await(reason, owner, Deadline.NOW, false) == NOTIFIED_ONE) { // claimed: returns at once
             wakeOne();
         }
     }
@@ -153,6 +155,14 @@ public final class NotifyList {
                 return;
             }
             q = witness;
+        }
+    }
+
+    /** A waiter of this list, which leaves it when its wait is cancelled (an interrupt). */
+    private final class Listed extends Waiter {
+        @Override
+        protected void withdrawn() {
+            remove(this);
         }
     }
 

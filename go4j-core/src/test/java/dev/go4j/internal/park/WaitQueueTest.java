@@ -1,9 +1,8 @@
-package dev.go4j.internal.sync;
+package dev.go4j.internal.park;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.go4j.internal.park.Waiter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,4 +1,4 @@
-package dev.go4j.internal.sync;
+package dev.go4j.internal.park;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

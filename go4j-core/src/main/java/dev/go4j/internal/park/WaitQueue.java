@@ -1,6 +1,5 @@
-package dev.go4j.internal.sync;
+package dev.go4j.internal.park;
 
-import dev.go4j.internal.park.Waiter;
 import java.util.StringJoiner;
 import java.util.function.Consumer;
 

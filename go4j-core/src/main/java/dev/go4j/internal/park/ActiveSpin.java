@@ -1,16 +1,14 @@
-package dev.go4j.internal.sync;
-
-import dev.go4j.Go;
+package dev.go4j.internal.park;
 
 /**
  * Go's active spinning (the runtime's {@code procyield}, with {@code active_spin} rounds of
- * {@code active_spin_cnt} pauses), the one spin budget of go4j's locks: {@link MutexCore} spins this way before it
+ * {@code active_spin_cnt} pauses), the one spin budget of go4j's locks: {@code MutexCore} spins this way before it
  * queues, {@link RuntimeLock} before it sleeps. A round is about 0.75 µs on the benchmark machine (a pause is about
  * 25 ns there).
  */
-final class ActiveSpin {
+public final class ActiveSpin {
     /** Go's active_spin: rounds before giving up; 0 with a single carrier, where the holder cannot run meanwhile. */
-    static final int ROUNDS = Go.gomaxprocs() > 1 ? 4 : 0;
+    public static final int ROUNDS = Processors.gomaxprocs() > 1 ? 4 : 0;
     /** Go's active_spin_cnt: pause instructions per round. */
     private static final int PAUSES_PER_ROUND = 30;
 
@@ -18,7 +16,7 @@ final class ActiveSpin {
     }
 
     /** Spins one round. */
-    static void round() {
+    public static void round() {
         for (int i = 0; i < PAUSES_PER_ROUND; i++) {
             Thread.onSpinWait();
         }

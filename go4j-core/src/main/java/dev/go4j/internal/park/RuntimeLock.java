@@ -1,4 +1,4 @@
-package dev.go4j.internal.sync;
+package dev.go4j.internal.park;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

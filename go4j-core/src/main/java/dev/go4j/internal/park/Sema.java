@@ -1,7 +1,7 @@
-package dev.go4j.internal.sync;
+package dev.go4j.internal.park;
 
 import dev.go4j.WaitReason;
-import dev.go4j.internal.park.Waiter;
+import dev.go4j.internal.clock.Deadline;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -88,7 +88,7 @@ public final class Sema {
             s = witness;
         }
         if (s.permits == 0) {
-            waiter.await(reason, primitive, false);
+            waiter.await(reason, primitive, Deadline.NEVER, false);
         }
     }
 

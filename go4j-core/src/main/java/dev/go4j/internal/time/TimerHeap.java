@@ -1,0 +1,351 @@
+package dev.go4j.internal.time;
+
+import dev.go4j.internal.clock.Clock;
+import dev.go4j.internal.clock.Deadline;
+import dev.go4j.internal.park.Waiter;
+import dev.go4j.internal.park.RuntimeLock;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/*
+ * Implementation notes.
+ *
+ * A heap of timers and the thread that runs them when they are due (Go's per-P `timers`, one instance per
+ * clock): a binary min-heap ordered by each timer's heapWhen, and one daemon platform thread ("go4j-clock") that
+ * waits until the earliest one and runs what is due. The real-time heap (real()) serves every goroutine today;
+ * the deterministic test kit will give each bubble a heap of its own on its fake clock, which is why the heap is
+ * an instance and a timer records the heap it belongs to.
+ *
+ * What is in the heap (Go 1.23): func timers (afterFunc, context deadlines) while armed, and channel timers only
+ * while a goroutine is blocked on their channel. Everything else is found by the channel operation itself
+ * (TimerCore.maybeRun), so an unreferenced timer is plain garbage.
+ *
+ * Locks and fields: `lock` (a RuntimeLock) guards the array, `size`, every timer's heapIndex and heapWhen, and the
+ * sleeping fields. Lock order: heap, then timer, then channel. A timer's heapIndex changes only while both the
+ * heap's and the timer's lock are held, so either lock is enough to read it.
+ *
+ * heapWhen is the key a timer was sifted with; the timer's own `when` may have moved since (a reset), so the
+ * runner re-checks a due head under its lock before firing it and re-sifts or drops it as needed. A reset of a
+ * heaped timer re-sifts it itself right away (TimerCore.rearm), so heapWhen is stale only for that moment.
+ *
+ * Zombies (Go's timerZombie): a heaped timer that stopped needing the heap (stopped, or its last blocked receiver
+ * left) is only marked (zombie, under its own lock, and counted in `zombies`); whoever next holds the heap lock
+ * drops it: the runner when it reaches the head, and add() sweeps the whole heap when more than a quarter of it
+ * is zombies, so the heap stays within a constant factor of the live timers and the marking costs its goroutine
+ * no heap operation.
+ *
+ * Waking the runner. The runner records when it will next look at the heap on its own (wakeAt) and parks through
+ * go4j's park path on a fresh Waiter (no wait reason: it is not a goroutine); a new head due no earlier than
+ * wakeAt needs no wake-up, and a dropped timer never does - the runner just finds nothing due at its planned time
+ * and plans again. Only a head earlier than wakeAt claims the sleeper's Waiter. (go4j-bench SelectTimeout: the
+ * measured reason this rule exists, see bench/README.md.)
+ *
+ * Invariants (under lock): heap[0 .. size) is a min-heap by heapWhen (compared by subtraction, see Clock) and
+ * heap[i].heapIndex == i; a timer not in the heap has heapIndex -1; zombies counts heaped timers marked zombie.
+ */
+
+/** A heap of timers with its runner thread; see the implementation notes. */
+public final class TimerHeap {
+    private static final int INITIAL_CAPACITY = 16;
+
+    /** The clock whose nanoTime orders this heap. Final. */
+    final Clock clock;
+    /** Guards the heap, heapIndex/heapWhen of its timers and the sleeping fields. */
+    final RuntimeLock lock = new RuntimeLock();
+    /** The heap; slots from size on are null. Guarded by lock. */
+    private TimerCore[] heap = new TimerCore[INITIAL_CAPACITY];
+    private int size;
+    /** Heaped timers marked zombie; changed under the marked timer's lock, read anywhere. */
+    final AtomicInteger zombies = new AtomicInteger();
+    /** The runner's Waiter while it sleeps (until wakeAt, or for good if sleepingForever), else null. */
+    private Waiter sleeper;
+    private boolean sleepingForever;
+    private long wakeAt;
+
+    TimerHeap(Clock clock, String runnerName) {
+        this.clock = clock;
+        Thread runner = new Thread(this::runLoop, runnerName);
+        runner.setDaemon(true);
+        runner.start();
+    }
+
+    /** The heap of real time, served by the thread "go4j-clock", created on first use. */
+    public static TimerHeap real() {
+        return Real.HEAP;
+    }
+
+    /** The heap that timers made by the current goroutine belong to. */
+    static TimerHeap current() {
+        return real();
+    }
+
+    /** Heaped timers that still need the heap (not zombies): a probe for the no-leak tests. */
+    public int pending() {
+        lock.lock();
+        try {
+            return size - zombies.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every heaped timer, zombies too: a probe for tests. */
+    int size() {
+        lock.lock();
+        try {
+            return size;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the runner is parked waiting for its planned wake-up, a snapshot: a probe for tests. */
+    boolean sleeping() {
+        lock.lock();
+        try {
+            return sleeper != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Adds {@code timer} if it needs the heap and is not in it (checked under both locks), waking the runner if it
+     * is the new earliest; sweeps zombies first when they are more than a quarter of the heap.
+     */
+    void add(TimerCore timer) {
+        Waiter toWake = null;
+        lock.lock();
+        try {
+            if (zombies.get() > size / 4 && size >= INITIAL_CAPACITY) {
+                sweepZombies();
+            }
+            timer.lock.lock();
+            try {
+                if (timer.heapIndex >= 0 || !timer.needsHeap()) {
+                    return;
+                }
+                if (size == heap.length) {
+                    heap = Arrays.copyOf(heap, size * 2);
+                }
+                timer.heapWhen = timer.when;
+                siftUp(size++, timer);
+                toWake = wakeIfEarlier(timer.heapWhen);
+            } finally {
+                timer.lock.unlock();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (toWake != null) {
+            toWake.signal();
+        }
+    }
+
+    /** Re-sifts a heaped {@code timer} whose {@code when} changed (a reset), or drops it if it no longer needs it. */
+    void update(TimerCore timer) {
+        Waiter toWake = null;
+        lock.lock();
+        try {
+            timer.lock.lock();
+            try {
+                int i = timer.heapIndex;
+                if (i < 0) {
+                    return;
+                }
+                if (!timer.needsHeap()) {
+                    dropZombieOrLive(timer);
+                    return;
+                }
+                timer.heapWhen = timer.when;
+                siftDown(i, timer);
+                if (heap[i] == timer) {
+                    siftUp(i, timer);
+                }
+                toWake = wakeIfEarlier(timer.heapWhen);
+            } finally {
+                timer.lock.unlock();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (toWake != null) {
+            toWake.signal();
+        }
+    }
+
+    /** Under lock: the sleeping runner's Waiter to signal if {@code when} is before its planned wake-up. */
+    private Waiter wakeIfEarlier(long when) {
+        Waiter s = sleeper;
+        if (s != null && (sleepingForever || when - wakeAt < 0)) {
+            sleeper = null;
+            return s;
+        }
+        return null;
+    }
+
+    private void runLoop() {
+        while (true) {
+            Waiter sleep = new Waiter();
+            Deadline until = runDue(sleep);
+            sleep.await(null, this, until, false);
+            lock.lock();
+            try {
+                if (sleeper == sleep) {
+                    sleeper = null;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Runs every due timer, then records {@code sleep} as the sleeper and returns until when to sleep. Firing
+     * happens with the timer's lock held but the heap's released, so a timer's action may touch the heap again.
+     */
+    private Deadline runDue(Waiter sleep) {
+        while (true) {
+            lock.lock();
+            TimerCore due = null;
+            try {
+                long now = clock.nanoTime();
+                while (size > 0 && due == null) {
+                    TimerCore head = heap[0];
+                    head.lock.lock();
+                    if (!head.needsHeap()) {
+                        dropZombieOrLive(head);
+                        head.lock.unlock();
+                    } else if (head.when != head.heapWhen) {
+                        head.heapWhen = head.when; // reset meanwhile: put it where it belongs now
+                        siftDown(0, head);
+                        head.lock.unlock();
+                    } else if (head.when - now <= 0) {
+                        removeAt(0);
+                        due = head; // fired below with its lock still held
+                    } else {
+                        head.lock.unlock();
+                        break;
+                    }
+                }
+                if (due == null) {
+                    sleeper = sleep;
+                    sleepingForever = size == 0;
+                    wakeAt = size == 0 ? 0 : heap[0].heapWhen;
+                    return sleepingForever ? Deadline.NEVER : Deadline.at(wakeAt);
+                }
+            } finally {
+                lock.unlock();
+            }
+            due.runFromHeap(clock.nanoTime()); // releases due's lock
+        }
+    }
+
+    /** Under both locks: takes a timer that no longer needs the heap out of it, keeping the zombie count. */
+    private void dropZombieOrLive(TimerCore timer) {
+        if (timer.zombie) {
+            timer.zombie = false;
+            zombies.decrementAndGet();
+        }
+        removeAt(timer.heapIndex);
+    }
+
+    /** Under lock: drops every zombie, then restores the heap order. */
+    private void sweepZombies() {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            TimerCore timer = heap[i];
+            timer.lock.lock();
+            try {
+                if (timer.needsHeap()) {
+                    heap[kept++] = timer;
+                } else {
+                    if (timer.zombie) {
+                        timer.zombie = false;
+                        zombies.decrementAndGet();
+                    }
+                    timer.heapIndex = -1;
+                }
+            } finally {
+                timer.lock.unlock();
+            }
+        }
+        Arrays.fill(heap, kept, size, null);
+        size = kept;
+        for (int i = 0; i < size; i++) {
+            heap[i].heapIndex = i;
+        }
+        for (int i = (size >>> 1) - 1; i >= 0; i--) {
+            siftDown(i, heap[i]);
+        }
+        shrinkIfSparse();
+    }
+
+    private void removeAt(int i) {
+        TimerCore removed = heap[i];
+        removed.heapIndex = -1;
+        int last = --size;
+        TimerCore moved = heap[last];
+        heap[last] = null;
+        if (i != last) {
+            siftDown(i, moved);
+            if (heap[i] == moved) {
+                siftUp(i, moved);
+            }
+        }
+        shrinkIfSparse();
+    }
+
+    private void shrinkIfSparse() {
+        if (heap.length > INITIAL_CAPACITY && size < heap.length / 4) {
+            heap = Arrays.copyOf(heap, Math.max(INITIAL_CAPACITY, heap.length / 2));
+        }
+    }
+
+    private void siftUp(int i, TimerCore timer) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            TimerCore p = heap[parent];
+            if (timer.heapWhen - p.heapWhen >= 0) {
+                break;
+            }
+            place(i, p);
+            i = parent;
+        }
+        place(i, timer);
+    }
+
+    private void siftDown(int i, TimerCore timer) {
+        int half = size >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            TimerCore c = heap[child];
+            int right = child + 1;
+            if (right < size && heap[right].heapWhen - c.heapWhen < 0) {
+                child = right;
+                c = heap[child];
+            }
+            if (timer.heapWhen - c.heapWhen <= 0) {
+                break;
+            }
+            place(i, c);
+            i = child;
+        }
+        place(i, timer);
+    }
+
+    private void place(int i, TimerCore timer) {
+        heap[i] = timer;
+        timer.heapIndex = i;
+    }
+
+    @Override
+    public String toString() {
+        return "TimerHeap[" + pending() + " pending]";
+    }
+
+    /** Holder of the real-time heap and its thread, created on first use. */
+    private static final class Real {
+        static final TimerHeap HEAP = new TimerHeap(Clock.current(), "go4j-clock");
+    }
+}
