@@ -1,8 +1,12 @@
 /**
  * go4j: Go's concurrency model for Java, on virtual threads. Its packages mirror Go's standard library:
- * {@code dev.go4j} (goroutines, channels, select), {@code dev.go4j.sync}, and more to come.
+ * {@code dev.go4j} (goroutines, channels, select), {@code dev.go4j.sync}, {@code dev.go4j.time},
+ * {@code dev.go4j.context}, and {@code golang.org/x/sync}'s {@code dev.go4j.errgroup}, {@code dev.go4j.semaphore}
+ * and {@code dev.go4j.singleflight}. The {@code dev.go4j.internal} packages are not exported.
  */
 module dev.go4j {
+    requires java.management;
+
     exports dev.go4j;
     exports dev.go4j.context;
     exports dev.go4j.errgroup;

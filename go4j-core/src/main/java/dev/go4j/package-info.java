@@ -2,9 +2,11 @@
  * go4j's counterpart of Go's built-ins and package {@code runtime}: goroutines ({@link dev.go4j.Go#go Go.go}),
  * the life of a program ({@link dev.go4j.Go#main Go.main}, {@link dev.go4j.Go#exit Go.exit}) and the failure model
  * ({@link dev.go4j.Panic}, {@link dev.go4j.RuntimeError}, {@link dev.go4j.FatalError},
- * {@link dev.go4j.Interrupted}, {@link dev.go4j.PanicPolicy}). Channels and select join this package.
+ * {@link dev.go4j.Interrupted}, {@link dev.go4j.PanicPolicy}), channels ({@link dev.go4j.Chan},
+ * {@link dev.go4j.SendChan}, {@link dev.go4j.ReceiveChan}) and {@link dev.go4j.Select select}.
  *
- * <p>Most used: {@link dev.go4j.Go}, {@link dev.go4j.Task}, {@link dev.go4j.WaitReason}, {@link dev.go4j.Result}.
+ * <p>Most used: {@link dev.go4j.Go}, {@link dev.go4j.Chan}, {@link dev.go4j.Select}, {@link dev.go4j.Task},
+ * {@link dev.go4j.WaitReason}, {@link dev.go4j.Result}, {@link dev.go4j.Empty}.
  *
  * <p>Deviations from Go: goroutines that compute without blocking are not preempted by go4j; Java's
  * {@link Thread#interrupt()} makes blocking operations throw {@link dev.go4j.Interrupted}; fatal errors are thrown

@@ -14,7 +14,7 @@ interface Child {
 
     /**
      * Part of a cancel walk: marks this child cancelled and hands over what must still happen, without running
-     * user code: child nodes go on {@code walk}, callbacks on {@code callbacks}.
+     * user code: its own children and callbacks go on {@code walk}.
      */
     void collect(CancellationException err, Throwable cause, CancelWalk walk);
 

@@ -1,13 +1,14 @@
 /**
- * The algorithms behind {@code dev.go4j.sync}: go4j's own wait queue ({@link dev.go4j.internal.sync.WaitQueue}),
- * the semaphore that Go's runtime calls {@code sema} ({@link dev.go4j.internal.sync.Sema}), the mutex and
- * reader/writer mutex state machines of Go's {@code sync} package ({@link dev.go4j.internal.sync.MutexCore},
- * {@link dev.go4j.internal.sync.RWMutexCore}) and the waiter list of {@code sync.Cond}
- * ({@link dev.go4j.internal.sync.NotifyList}).
+ * The algorithms behind {@code dev.go4j.sync}: the mutex and reader/writer mutex state machines of Go's
+ * {@code sync} package ({@link dev.go4j.internal.sync.MutexCore}, {@link dev.go4j.internal.sync.RWMutexCore}) and
+ * Go's {@code notifyList} ({@link dev.go4j.internal.sync.NotifyList}), the waiter list of {@code sync.Cond} and
+ * {@code sync.WaitGroup}.
  *
- * <p>Everything here is lock-free: each primitive keeps its state in one or two words changed by CAS, and every
- * goroutine that has to wait parks on a {@link dev.go4j.internal.park.Waiter} through the one park path, so its
- * wait reason is recorded. Nothing here uses {@code java.util.concurrent.locks} (whose locks are owner-bound and
- * park in their own loop) or monitors.
+ * <p>Each keeps its state in one or two words changed by CAS and sleeps on the runtime's semaphore or wait queue
+ * ({@code internal.park}), so every goroutine that has to wait parks through the one park path with Go's wait
+ * reason. The mutex core is also the lock of go4j's library code where Go's uses {@code sync.Mutex} (contexts,
+ * x/sync).
+ *
+ * <p>Layer: above {@code park} and {@code runtime}.
  */
 package dev.go4j.internal.sync;

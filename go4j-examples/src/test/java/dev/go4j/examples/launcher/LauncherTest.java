@@ -235,6 +235,24 @@ class LauncherTest {
         assertThat(r.stderr()).doesNotContain("UNEXPECTED MAVEN CALL").doesNotContain("BUILD FAILURE");
     }
 
+    /** {@code run} puts go4j-core on the module path: a program sees the exported packages and nothing else. */
+    @Test
+    void runKeepsTheInternalPackagesOutOfReach() throws IOException {
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Files.writeString(work.resolve("Peek.java"), """
+                public class Peek {
+                    public static void main(String[] args) {
+                        dev.go4j.internal.park.Park.unpark(Thread.currentThread());
+                    }
+                }
+                """);
+        Map<String, String> env = baseEnv();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        Result r = launch(root.resolve("go4j"), env, work, "run", "Peek.java");
+        assertThat(r.exitCode()).as(r.describe()).isNotZero();
+        assertThat(r.stderr()).contains("package dev.go4j.internal.park is not visible");
+    }
+
     @Test
     void failsClearlyWhenNoJdk21IsAnywhere() throws IOException {
         Path fake = fakeJdk17("fakejdk");
