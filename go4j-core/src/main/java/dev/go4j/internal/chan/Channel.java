@@ -96,6 +96,8 @@ public abstract sealed class Channel<T> implements Unlocker permits SendReceiveC
     private static final AtomicLong IDS = new AtomicLong();
     private static final VarHandle COUNT;
     private static final VarHandle CLOSED;
+    private static final VarHandle RECEIVERS;
+    private static final VarHandle SENDERS;
 
     /** Position in the global lock order; unique. Final. */
     final long id = IDS.incrementAndGet();
@@ -115,9 +117,13 @@ public abstract sealed class Channel<T> implements Unlocker permits SendReceiveC
     private int count;
     /** True once closed. Written under lock (release); read racily (acquire) by the non-blocking fast paths. */
     private boolean closed;
-    /** Waiting receives and sends, FIFO. Guarded by lock. */
-    private final SudogQueue receivers = new SudogQueue();
-    private final SudogQueue senders = new SudogQueue();
+    /**
+     * Waiting receives and sends, FIFO; the shared empty {@link SudogQueue#NONE} until the first operation waits
+     * (most channels of timers and contexts never have a waiter). Guarded by lock; replaced once, by a release
+     * write, and read racily (acquire) by the fast paths.
+     */
+    private SudogQueue receivers = SudogQueue.NONE;
+    private SudogQueue senders = SudogQueue.NONE;
 
     Channel(int capacity, T zero, ChannelTimer timer) {
         if (capacity < 0 || capacity > MAX_CAPACITY) {
@@ -368,12 +374,14 @@ public abstract sealed class Channel<T> implements Unlocker permits SendReceiveC
 
     /** Racy "a send would have to wait" for the fast path; may say false wrongly, never true wrongly while open. */
     private boolean full() {
-        return capacity == 0 ? !receivers.mayHaveWaiters() : (int) COUNT.getAcquire(this) == capacity;
+        return capacity == 0 ? !((SudogQueue) RECEIVERS.getAcquire(this)).mayHaveWaiters()
+                : (int) COUNT.getAcquire(this) == capacity;
     }
 
     /** Racy "a receive would have to wait" for the fast path, in the same sense as full(). */
     private boolean empty() {
-        return capacity == 0 ? !senders.mayHaveWaiters() : (int) COUNT.getAcquire(this) == 0;
+        return capacity == 0 ? !((SudogQueue) SENDERS.getAcquire(this)).mayHaveWaiters()
+                : (int) COUNT.getAcquire(this) == 0;
     }
 
     // ---- Locked steps shared with Selection. The caller holds `lock`. ----
@@ -471,7 +479,17 @@ public abstract sealed class Channel<T> implements Unlocker permits SendReceiveC
 
     /** Links a waiting operation into the queue of its direction. The caller holds the lock. */
     final void enqueue(Sudog sudog) {
-        (sudog.send ? senders : receivers).enqueue(sudog);
+        if (sudog.send) {
+            if (senders == SudogQueue.NONE) {
+                SENDERS.setRelease(this, new SudogQueue());
+            }
+            senders.enqueue(sudog);
+        } else {
+            if (receivers == SudogQueue.NONE) {
+                RECEIVERS.setRelease(this, new SudogQueue());
+            }
+            receivers.enqueue(sudog);
+        }
     }
 
     /** Unlinks a sudog whose waiter was cancelled, taking the lock. */
@@ -644,6 +662,8 @@ public abstract sealed class Channel<T> implements Unlocker permits SendReceiveC
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             COUNT = lookup.findVarHandle(Channel.class, "count", int.class);
             CLOSED = lookup.findVarHandle(Channel.class, "closed", boolean.class);
+            RECEIVERS = lookup.findVarHandle(Channel.class, "receivers", SudogQueue.class);
+            SENDERS = lookup.findVarHandle(Channel.class, "senders", SudogQueue.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

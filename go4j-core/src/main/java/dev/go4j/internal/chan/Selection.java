@@ -50,10 +50,19 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Go's {@code selectgo}; see the implementation notes. */
 public final class Selection<C> extends Waiter implements Unlocker, Blocker {
+    /** The most cases whose orders fit into the two packed words (2 x 16 slots of four bits). */
+    private static final int PACKED_CASES = 16;
+
     private final C[] cases;
     private final CaseReader<C> reader;
-    /** Case indices: [0, live) the poll order, [live, live + distinct) the lock order. Final after pass 0. */
+    /**
+     * Case indices, slots [0, live) the poll order and [live, live + distinct) the lock order; packed four bits a
+     * slot into {@code packedLow} (slots 0-15) and {@code packedHigh} (16-31) when there are at most 16 cases, so
+     * a usual select allocates no array; else in {@code order}. Final after pass 0.
+     */
     private final int[] order;
+    private long packedLow;
+    private long packedHigh;
     /** Cases with a (non-nil) channel; distinct channels among them. Final after pass 0. */
     private int live;
     private int distinct;
@@ -63,7 +72,7 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
     private Selection(C[] cases, CaseReader<C> reader) {
         this.cases = cases;
         this.reader = reader;
-        this.order = new int[2 * cases.length];
+        this.order = cases.length <= PACKED_CASES ? null : new int[2 * cases.length];
     }
 
     /**
@@ -84,7 +93,7 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
         int defaultCase = planOrders();
         lockAll();
         for (int i = 0; i < live; i++) {
-            int index = order[i];
+            int index = slot(i);
             C c = cases[index];
             Channel<?> channel = reader.channel(c);
             if (reader.kind(c) == Kind.SEND) {
@@ -135,36 +144,61 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
             Channel<?> channel = reader.channel(c);
             if (channel != null && !channel.isNil()) {
                 channel.beforePoll();
-                order[live++] = i;
+                setSlot(live++, i);
             }
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = live - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
+            int swap = slot(i);
+            setSlot(i, slot(j));
+            setSlot(j, swap);
         }
         for (int i = 0; i < live; i++) {
-            int index = order[i];
+            int index = slot(i);
             long id = reader.channel(cases[index]).id;
             int at = live + distinct;
-            while (at > live && reader.channel(cases[order[at - 1]]).id > id) {
-                order[at] = order[at - 1];
+            while (at > live && reader.channel(cases[slot(at - 1)]).id > id) {
+                setSlot(at, slot(at - 1));
                 at--;
             }
-            if (at == live || reader.channel(cases[order[at - 1]]).id != id) {
-                order[at] = index;
+            if (at == live || reader.channel(cases[slot(at - 1)]).id != id) {
+                setSlot(at, index);
                 distinct++;
             } else {
-                System.arraycopy(order, at + 1, order, at, live + distinct - at); // a channel seen already
+                for (int k = at; k < live + distinct; k++) { // a channel seen already: close the gap again
+                    setSlot(k, slot(k + 1));
+                }
             }
         }
         return defaultCase;
     }
 
+    private int slot(int k) {
+        if (order != null) {
+            return order[k];
+        }
+        long word = k < PACKED_CASES ? packedLow : packedHigh;
+        return (int) (word >>> (4 * (k % PACKED_CASES))) & 0xF;
+    }
+
+    private void setSlot(int k, int index) {
+        if (order != null) {
+            order[k] = index;
+            return;
+        }
+        int shift = 4 * (k % PACKED_CASES);
+        long mask = ~(0xFL << shift);
+        long bits = (long) index << shift;
+        if (k < PACKED_CASES) {
+            packedLow = (packedLow & mask) | bits;
+        } else {
+            packedHigh = (packedHigh & mask) | bits;
+        }
+    }
+
     private Channel<?> lockOrderChannel(int k) {
-        return reader.channel(cases[order[live + k]]);
+        return reader.channel(cases[slot(live + k)]);
     }
 
     private void lockAll() {
@@ -185,7 +219,7 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
     private void enqueueAll() {
         sudogs = new Sudog[cases.length];
         for (int i = 0; i < live; i++) {
-            int index = order[i];
+            int index = slot(i);
             C c = cases[index];
             boolean send = reader.kind(c) == Kind.SEND;
             Sudog sudog = new Sudog(this, reader.channel(c), index, send, send ? reader.value(c) : null);
@@ -242,7 +276,7 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
     @Override
     public boolean waitsOn(Object primitive) {
         for (int i = 0; i < live; i++) {
-            if (reader.channel(cases[order[i]]) == primitive) {
+            if (reader.channel(cases[slot(i)]) == primitive) {
                 return true;
             }
         }

@@ -8,6 +8,8 @@ import java.lang.invoke.VarHandle;
  * cancelled waiter unlinks itself in O(1). Guarded by the channel's lock; not thread-safe on its own.
  */
 final class SudogQueue {
+    /** The queue of a channel on which nobody has waited yet: always empty, never enqueued into. */
+    static final SudogQueue NONE = new SudogQueue();
     private static final VarHandle HEAD;
 
     /** Written under the channel's lock (plain); read racily (acquire) by mayHaveWaiters. */
