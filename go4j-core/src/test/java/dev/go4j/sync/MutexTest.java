@@ -164,12 +164,12 @@ class MutexTest {
      */
     @Test
     void aWaiterBlockedForMoreThanOneMillisecondGetsTheMutexHandedOverAheadOfBargers() throws Exception {
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < 200; round++) { // on a loaded machine the barger's thread may lag for a while
             if (starvationRound()) {
                 return;
             }
         }
-        fail("in 20 rounds the woken waiter always beat the barger");
+        fail("in 200 rounds the woken waiter always beat the barger");
     }
 
     /** One round of the starvation scenario; false if the woken waiter won the race (then retry). */
