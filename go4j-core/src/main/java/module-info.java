@@ -14,5 +14,5 @@ module dev.go4j {
     exports dev.go4j.singleflight;
     exports dev.go4j.sync;
     exports dev.go4j.time;
-    exports dev.go4j.internal.park to dev.go4j.test;
+    exports dev.go4j.internal.park to dev.go4j.testing;
 }

@@ -9,8 +9,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Read-only view of what goroutines are blocked on, and the polling behind go4j-test's
- * {@code Goroutines.awaitBlocked} (this package is exported only to the go4j-test module; go4j-core's own tests
+ * Read-only view of what goroutines are blocked on, and the polling behind go4j-testing's
+ * {@code Goroutines.awaitBlocked} (this package is exported only to the go4j-testing module; go4j-core's own tests
  * call it directly).
  *
  * <p>Timeouts here are real time on purpose: they guard tests against hanging, even when the test kit runs the

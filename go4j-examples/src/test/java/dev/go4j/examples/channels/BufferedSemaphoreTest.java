@@ -1,6 +1,6 @@
 package dev.go4j.examples.channels;
 
-import dev.go4j.test.Output;
+import dev.go4j.testing.Output;
 
 class BufferedSemaphoreTest {
     @Output("""

@@ -6,7 +6,7 @@ import dev.go4j.Chan;
 import dev.go4j.Empty;
 import dev.go4j.context.CancelContext;
 import dev.go4j.context.Context;
-import dev.go4j.test.Output;
+import dev.go4j.testing.Output;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.go4j.context.CancelContext;
 import dev.go4j.context.Context;
-import dev.go4j.test.Output;
+import dev.go4j.testing.Output;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.Test;
 

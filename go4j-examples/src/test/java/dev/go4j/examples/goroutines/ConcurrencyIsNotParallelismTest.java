@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.go4j.examples.goroutines.ConcurrencyIsNotParallelism.Job;
 import dev.go4j.examples.goroutines.ConcurrencyIsNotParallelism.Measurement;
 import dev.go4j.examples.goroutines.ConcurrencyIsNotParallelism.Run;
-import dev.go4j.test.Output;
+import dev.go4j.testing.Output;
 import org.junit.jupiter.api.Test;
 
 /** The law's arithmetic and the job's results; never the timings, which belong to the machine. */

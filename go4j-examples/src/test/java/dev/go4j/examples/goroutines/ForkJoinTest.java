@@ -1,6 +1,6 @@
 package dev.go4j.examples.goroutines;
 
-import dev.go4j.test.Output;
+import dev.go4j.testing.Output;
 
 class ForkJoinTest {
     @Output("""

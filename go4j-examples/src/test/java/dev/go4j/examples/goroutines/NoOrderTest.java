@@ -1,7 +1,7 @@
 package dev.go4j.examples.goroutines;
 
-import dev.go4j.test.Output;
-import dev.go4j.test.UnorderedOutput;
+import dev.go4j.testing.Output;
+import dev.go4j.testing.UnorderedOutput;
 
 class NoOrderTest {
     /** The goroutines' own prints: any order, so the comparison ignores it. */

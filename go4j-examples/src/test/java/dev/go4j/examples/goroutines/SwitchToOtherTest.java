@@ -1,6 +1,6 @@
 package dev.go4j.examples.goroutines;
 
-import dev.go4j.test.Output;
+import dev.go4j.testing.Output;
 
 /**
  * Only the WaitGroup version has an example. The sleep version (SwitchToOther.withSleep) has none on purpose: its

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.go4j.WaitReason;
 import dev.go4j.sync.WaitGroup;
-import dev.go4j.test.Goroutines;
-import dev.go4j.test.Output;
+import dev.go4j.testing.Goroutines;
+import dev.go4j.testing.Output;
 import java.time.Duration;
 import java.util.List;
 

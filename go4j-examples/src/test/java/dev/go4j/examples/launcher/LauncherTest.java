@@ -292,7 +292,7 @@ class LauncherTest {
     void testRunsMavenThenPrintsTotalsOfAllReportsAndExitsWithMavensStatus() throws IOException {
         Path fakeRoot = fakeRepository();
         // A report left over from an earlier build must not count.
-        Files.writeString(Files.createDirectories(fakeRoot.resolve("go4j-test/target/surefire-reports"))
+        Files.writeString(Files.createDirectories(fakeRoot.resolve("go4j-testing/target/surefire-reports"))
                 .resolve("TEST-old.Stale.xml"), report("old.Stale", 100, 0, 0, 0));
         Path reports = tmp.resolve("reports");
         Files.writeString(Files.createDirectories(reports.resolve("go4j-core/target/surefire-reports"))
@@ -465,7 +465,7 @@ class LauncherTest {
         Path fakeRoot = Files.createDirectories(tmp.resolve("fake-repo"));
         Files.copy(root.resolve("go4j"), fakeRoot.resolve("go4j"));
         Files.writeString(fakeRoot.resolve("pom.xml"), "<project/>\n");
-        for (String module : List.of("go4j-core", "go4j-test", "go4j-examples")) {
+        for (String module : List.of("go4j-core", "go4j-testing", "go4j-examples")) {
             Path dir = Files.createDirectories(fakeRoot.resolve(module));
             Files.writeString(dir.resolve("pom.xml"), "<project/>\n");
             Files.setLastModifiedTime(dir.resolve("pom.xml"), hoursAgo(2));

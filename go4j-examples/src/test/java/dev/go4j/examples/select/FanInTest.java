@@ -2,7 +2,7 @@ package dev.go4j.examples.select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.go4j.test.UnorderedOutput;
+import dev.go4j.testing.UnorderedOutput;
 import java.util.List;
 import org.junit.jupiter.api.RepeatedTest;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.go4j.Result;
-import dev.go4j.test.Output;
+import dev.go4j.testing.Output;
 import org.junit.jupiter.api.Test;
 
 class FutureInSelectTest {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.go4j.Chan;
 import dev.go4j.sync.WaitGroup;
-import dev.go4j.test.UnorderedOutput;
+import dev.go4j.testing.UnorderedOutput;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.RepeatedTest;

@@ -1,6 +1,6 @@
 package dev.go4j.examples.select;
 
-import dev.go4j.test.Output;
+import dev.go4j.testing.Output;
 
 class SelectTimeoutTest {
     /** The fast servers always answer; the slow ones are held back until their askers have given up. */

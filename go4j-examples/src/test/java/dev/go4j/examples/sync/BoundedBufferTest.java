@@ -1,6 +1,6 @@
 package dev.go4j.examples.sync;
 
-import dev.go4j.test.Output;
+import dev.go4j.testing.Output;
 
 class BoundedBufferTest {
     /** Each producer's numbers arrive in order, and the buffer stays within its capacity. */

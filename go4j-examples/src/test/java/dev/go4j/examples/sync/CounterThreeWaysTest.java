@@ -1,6 +1,6 @@
 package dev.go4j.examples.sync;
 
-import dev.go4j.test.Output;
+import dev.go4j.testing.Output;
 
 class CounterThreeWaysTest {
     /** Every way counts every increment. */

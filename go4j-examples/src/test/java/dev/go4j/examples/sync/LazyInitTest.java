@@ -1,6 +1,6 @@
 package dev.go4j.examples.sync;
 
-import dev.go4j.test.Output;
+import dev.go4j.testing.Output;
 
 class LazyInitTest {
     /** Loaded once for ten concurrent callers; a failed load is reported, not retried. */

@@ -3,7 +3,7 @@ package dev.go4j.examples.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.go4j.ReceiveChan;
-import dev.go4j.test.Output;
+import dev.go4j.testing.Output;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

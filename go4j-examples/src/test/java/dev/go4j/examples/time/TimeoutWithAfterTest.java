@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.go4j.Chan;
 import dev.go4j.Empty;
 import dev.go4j.sync.WaitGroup;
-import dev.go4j.test.Output;
+import dev.go4j.testing.Output;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

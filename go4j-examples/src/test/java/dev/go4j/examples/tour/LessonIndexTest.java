@@ -3,8 +3,8 @@ package dev.go4j.examples.tour;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.go4j.test.Output;
-import dev.go4j.test.UnorderedOutput;
+import dev.go4j.testing.Output;
+import dev.go4j.testing.UnorderedOutput;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;

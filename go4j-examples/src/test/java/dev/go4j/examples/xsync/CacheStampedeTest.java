@@ -1,6 +1,6 @@
 package dev.go4j.examples.xsync;
 
-import dev.go4j.test.Output;
+import dev.go4j.testing.Output;
 
 class CacheStampedeTest {
     @Output("""

@@ -2,7 +2,7 @@ package dev.go4j.examples.xsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.go4j.test.Output;
+import dev.go4j.testing.Output;
 import org.junit.jupiter.api.Test;
 
 class CrawlerTest {

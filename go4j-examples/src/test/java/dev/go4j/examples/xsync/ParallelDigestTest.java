@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.go4j.Result;
 import dev.go4j.context.CancelContext;
 import dev.go4j.context.Context;
-import dev.go4j.test.Output;
+import dev.go4j.testing.Output;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SortedMap;

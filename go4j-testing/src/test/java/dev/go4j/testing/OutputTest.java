@@ -1,4 +1,4 @@
-package dev.go4j.test;
+package dev.go4j.testing;
 
 import static dev.go4j.Go.go;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +9,7 @@ import dev.go4j.Go;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.park.G;
 import dev.go4j.sync.WaitGroup;
-import dev.go4j.test.internal.Capture;
+import dev.go4j.testing.internal.Capture;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

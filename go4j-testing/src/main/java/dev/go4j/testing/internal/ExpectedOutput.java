@@ -1,7 +1,7 @@
-package dev.go4j.test.internal;
+package dev.go4j.testing.internal;
 
-import dev.go4j.test.Output;
-import dev.go4j.test.UnorderedOutput;
+import dev.go4j.testing.Output;
+import dev.go4j.testing.UnorderedOutput;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.go4j.test;
+package dev.go4j.testing;
 
 import dev.go4j.WaitReason;
 import dev.go4j.internal.park.ParkState;

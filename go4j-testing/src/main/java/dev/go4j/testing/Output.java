@@ -1,4 +1,4 @@
-package dev.go4j.test;
+package dev.go4j.testing;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

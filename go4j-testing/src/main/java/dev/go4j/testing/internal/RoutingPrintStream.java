@@ -1,4 +1,4 @@
-package dev.go4j.test.internal;
+package dev.go4j.testing.internal;
 
 import dev.go4j.internal.park.G;
 import java.io.IOException;

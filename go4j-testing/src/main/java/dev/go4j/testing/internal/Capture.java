@@ -1,4 +1,4 @@
-package dev.go4j.test.internal;
+package dev.go4j.testing.internal;
 
 import java.io.ByteArrayOutputStream;
 

@@ -1,9 +1,9 @@
-package dev.go4j.test;
+package dev.go4j.testing;
 
 import dev.go4j.internal.park.G;
-import dev.go4j.test.internal.Capture;
-import dev.go4j.test.internal.ExpectedOutput;
-import dev.go4j.test.internal.RoutingPrintStream;
+import dev.go4j.testing.internal.Capture;
+import dev.go4j.testing.internal.ExpectedOutput;
+import dev.go4j.testing.internal.RoutingPrintStream;
 import java.lang.reflect.Method;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -1,4 +1,4 @@
-package dev.go4j.test;
+package dev.go4j.testing;
 
 import static dev.go4j.Go.go;
 import static dev.go4j.Select.onReceive;

@@ -1,4 +1,4 @@
-package dev.go4j.test.internal;
+package dev.go4j.testing.internal;
 
 import static dev.go4j.Go.go;
 import static org.assertj.core.api.Assertions.assertThat;

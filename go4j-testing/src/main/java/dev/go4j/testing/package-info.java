@@ -2,15 +2,15 @@
  * Testing go4j programs with JUnit, as Go's {@code testing} package and {@code testing/synctest} help Go programs.
  *
  * <ul>
- *   <li>{@link dev.go4j.test.Output @Output} and {@link dev.go4j.test.UnorderedOutput @UnorderedOutput} make a
+ *   <li>{@link dev.go4j.testing.Output @Output} and {@link dev.go4j.testing.UnorderedOutput @UnorderedOutput} make a
  *       method a testable example, Go's {@code Example} function with its {@code // Output:} or
  *       {@code // Unordered output:} comment: the method runs as a JUnit test with standard output captured (its
  *       goroutines' output included) and compared with the expectation.</li>
- *   <li>{@link dev.go4j.test.Goroutines#awaitBlocked(Thread, dev.go4j.WaitReason, java.time.Duration) awaitBlocked}
+ *   <li>{@link dev.go4j.testing.Goroutines#awaitBlocked(Thread, dev.go4j.WaitReason, java.time.Duration) awaitBlocked}
  *       orders a test with facts ("goroutine G is now blocked in X") instead of sleeps.</li>
  * </ul>
  *
  * <p>Deviation from Go's examples: besides trimming the whole text, as Go does, the comparison ignores white space
- * at the end of each line and treats {@code \r\n} as {@code \n} (see {@link dev.go4j.test.Output}).
+ * at the end of each line and treats {@code \r\n} as {@code \n} (see {@link dev.go4j.testing.Output}).
  */
-package dev.go4j.test;
+package dev.go4j.testing;
