@@ -1,8 +1,8 @@
 package dev.go4j.sync;
 
-import static dev.go4j.sync.SyncTesting.awaitBlocked;
-import static dev.go4j.sync.SyncTesting.join;
-import static dev.go4j.sync.SyncTesting.start;
+import static dev.go4j.testsupport.GoTesting.awaitBlocked;
+import static dev.go4j.testsupport.GoTesting.join;
+import static dev.go4j.testsupport.GoTesting.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;

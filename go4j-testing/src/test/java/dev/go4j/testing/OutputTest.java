@@ -10,6 +10,7 @@ import dev.go4j.WaitReason;
 import dev.go4j.internal.park.G;
 import dev.go4j.sync.WaitGroup;
 import dev.go4j.testing.internal.Capture;
+import dev.go4j.testsupport.Fixture;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
