@@ -1,16 +1,16 @@
 package dev.go4j;
 
-import static dev.go4j.ChanTest.start;
 import static dev.go4j.Go.go;
+import static dev.go4j.testsupport.GoTesting.await;
+import static dev.go4j.testsupport.GoTesting.awaitBlocked;
+import static dev.go4j.testsupport.GoTesting.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.go4j.internal.chan.ChannelProbe;
-import dev.go4j.internal.park.ParkState;
-import java.time.Duration;
+import dev.go4j.testsupport.Spawned;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
  * races a match loses to it. The interrupt status is set again whenever {@code Interrupted} is thrown.
  */
 class ChanInterruptTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     @AfterEach
     void clearInterrupt() {
         Thread.interrupted();
@@ -46,11 +44,11 @@ class ChanInterruptTest {
         Chan<String> ch = Chan.make();
         var got = new CompletableFuture<String>();
         go(() -> got.complete(ch.receive()));
-        ParkState.awaitBlocked(ch, WaitReason.CHAN_RECEIVE, 1, TIMEOUT);
+        awaitBlocked(ch, WaitReason.CHAN_RECEIVE, 1);
         Thread.currentThread().interrupt();
         ch.send("handed over");
         assertThat(Thread.interrupted()).as("status kept").isTrue();
-        assertThat(got.get(30, TimeUnit.SECONDS)).isEqualTo("handed over");
+        assertThat(await(got)).isEqualTo("handed over");
     }
 
     @Test
@@ -70,21 +68,11 @@ class ChanInterruptTest {
     void aBlockedSenderInterruptedDoesNotSendAndLeavesNoWaiter() throws Exception {
         Chan<String> ch = Chan.make(1);
         ch.send("first");
-        var outcome = new CompletableFuture<Throwable>();
-        var statusAfter = new CompletableFuture<Boolean>();
-        Thread sender = start(() -> {
-            try {
-                ch.send("second");
-                outcome.complete(null);
-            } catch (Throwable t) {
-                statusAfter.complete(Thread.currentThread().isInterrupted());
-                outcome.complete(t);
-            }
-        });
-        ParkState.awaitBlocked(sender, WaitReason.CHAN_SEND, TIMEOUT);
-        sender.interrupt();
-        assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(Interrupted.class);
-        assertThat(statusAfter.get()).isTrue();
+        Spawned sender = Spawned.go(() -> ch.send("second"));
+        sender.awaitBlocked(WaitReason.CHAN_SEND);
+        sender.thread().interrupt();
+        assertThat(sender.end()).isInstanceOf(Interrupted.class);
+        assertThat(sender.interruptedAtEnd()).isTrue();
         assertThat(ChannelProbe.queuedWaiters(ch)).isZero();
         assertThat(ch.receive()).isEqualTo("first");
         assertThat(ch.tryReceive()).isInstanceOf(TryReceive.WouldBlock.class);
@@ -93,24 +81,16 @@ class ChanInterruptTest {
     @Test
     void aBlockedReceiverInterruptedLosesNothing() throws Exception {
         Chan<Integer> ch = Chan.make();
-        var outcome = new CompletableFuture<Throwable>();
-        Thread receiver = start(() -> {
-            try {
-                ch.receive();
-                outcome.complete(null);
-            } catch (Throwable t) {
-                outcome.complete(t);
-            }
-        });
-        ParkState.awaitBlocked(receiver, WaitReason.CHAN_RECEIVE, TIMEOUT);
-        receiver.interrupt();
-        assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(Interrupted.class);
+        Spawned receiver = Spawned.go(ch::receive);
+        receiver.awaitBlocked(WaitReason.CHAN_RECEIVE);
+        receiver.thread().interrupt();
+        assertThat(receiver.end()).isInstanceOf(Interrupted.class);
         assertThat(ChannelProbe.queuedWaiters(ch)).isZero();
         // The next value goes to a live receiver, not to the interrupted one.
         var got = new CompletableFuture<Integer>();
         go(() -> got.complete(ch.receive()));
         ch.send(5);
-        assertThat(got.get(30, TimeUnit.SECONDS)).isEqualTo(5);
+        assertThat(await(got)).isEqualTo(5);
     }
 
     /**
@@ -140,10 +120,10 @@ class ChanInterruptTest {
                     done.countDown();
                 }
             });
-            ParkState.awaitBlocked(receiver, WaitReason.CHAN_RECEIVE, TIMEOUT);
+            awaitBlocked(receiver, WaitReason.CHAN_RECEIVE);
             go(receiver::interrupt);
             boolean taken = ch.trySend(round);
-            assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+            await(done);
             Integer got = result.get();
             if (taken) {
                 assertThat(got).as("round %d: sent but not received", round).isEqualTo(round);

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.go4j.internal.chan.ChannelProbe;
 import dev.go4j.sync.WaitGroup;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A million goroutines blocked on one channel, all released by one close. Runs in a fork of its own with a 6 GiB
- * heap (the "scale" execution of go4j-core's build) and prints what one blocked goroutine costs.
+ * heap (the "scale" execution of go4j-core's build) and prints what one blocked goroutine costs. It takes about
+ * 30 s on a 2-core machine, so it has its own timeout, ten times that, instead of the default 2 minutes.
  */
 @Tag("scale")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ChanScaleTest {
     private static final int GOROUTINES = 1_000_000;
 

@@ -1,17 +1,19 @@
 package dev.go4j;
 
 import static dev.go4j.Go.go;
+import static dev.go4j.testsupport.GoTesting.await;
+import static dev.go4j.testsupport.GoTesting.awaitBlocked;
+import static dev.go4j.testsupport.GoTesting.join;
+import static dev.go4j.testsupport.GoTesting.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.go4j.internal.park.ParkState;
-import java.time.Duration;
+import dev.go4j.testsupport.Spawned;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,18 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The channel contract, for unbuffered and buffered channels alike unless a test says otherwise. */
 class ChanTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    /** Starts {@code task} as a goroutine and returns its thread. */
-    static Thread start(Task task) throws Exception {
-        var thread = new CompletableFuture<Thread>();
-        go(() -> {
-            thread.complete(Thread.currentThread());
-            task.run();
-        });
-        return thread.get(30, TimeUnit.SECONDS);
-    }
-
     @Test
     void negativeCapacityIsARuntimeError() {
         assertThatThrownBy(() -> Chan.make(-1)).isInstanceOf(RuntimeError.class)
@@ -105,10 +95,10 @@ class ChanTest {
             ch.send("hello");
             sent.set(true);
         });
-        ParkState.awaitBlocked(sender, WaitReason.CHAN_SEND, TIMEOUT);
+        awaitBlocked(sender, WaitReason.CHAN_SEND);
         assertThat(sent).isFalse();
         assertThat(ch.receive()).isEqualTo("hello");
-        sender.join(TIMEOUT);
+        join(sender);
         assertThat(sent).isTrue();
     }
 
@@ -117,10 +107,10 @@ class ChanTest {
         Chan<Integer> ch = Chan.make();
         var got = new CompletableFuture<Integer>();
         Thread receiver = start(() -> got.complete(ch.receive()));
-        ParkState.awaitBlocked(receiver, WaitReason.CHAN_RECEIVE, TIMEOUT);
-        ParkState.awaitBlocked(ch, WaitReason.CHAN_RECEIVE, 1, TIMEOUT);
+        awaitBlocked(receiver, WaitReason.CHAN_RECEIVE);
+        awaitBlocked(ch, WaitReason.CHAN_RECEIVE, 1);
         ch.send(42);
-        assertThat(got.get(30, TimeUnit.SECONDS)).isEqualTo(42);
+        assertThat(await(got)).isEqualTo(42);
     }
 
     @Test
@@ -133,10 +123,10 @@ class ChanTest {
             ch.send(3);
             third.set(true);
         });
-        ParkState.awaitBlocked(sender, WaitReason.CHAN_SEND, TIMEOUT);
+        awaitBlocked(sender, WaitReason.CHAN_SEND);
         assertThat(third).isFalse();
         assertThat(ch.receive()).isEqualTo(1);
-        sender.join(TIMEOUT);
+        join(sender);
         assertThat(third).isTrue();
         assertThat(ch.receive()).isEqualTo(2);
         assertThat(ch.receive()).isEqualTo(3);
@@ -149,7 +139,7 @@ class ChanTest {
         for (int i = 1; i <= 3; i++) {
             int value = i;
             start(() -> ch.send(value));
-            ParkState.awaitBlocked(ch, WaitReason.CHAN_SEND, i, TIMEOUT);
+            awaitBlocked(ch, WaitReason.CHAN_SEND, i);
         }
         assertThat(List.of(ch.receive(), ch.receive(), ch.receive(), ch.receive())).containsExactly(0, 1, 2, 3);
     }
@@ -210,10 +200,10 @@ class ChanTest {
             results[i] = result;
             go(() -> result.complete(ch.receiveOk()));
         }
-        ParkState.awaitBlocked(ch, WaitReason.CHAN_RECEIVE, receivers, TIMEOUT);
+        awaitBlocked(ch, WaitReason.CHAN_RECEIVE, receivers);
         ch.close();
         for (var result : results) {
-            assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo(new Received<>("zero", false));
+            assertThat(await(result)).isEqualTo(new Received<>("zero", false));
         }
     }
 
@@ -239,10 +229,10 @@ class ChanTest {
                 }
             });
         }
-        ParkState.awaitBlocked(ch, WaitReason.CHAN_SEND, senders, TIMEOUT);
+        awaitBlocked(ch, WaitReason.CHAN_SEND, senders);
         ch.close();
         for (var failure : failures) {
-            assertThat((Throwable) failure.get(30, TimeUnit.SECONDS)).isInstanceOf(RuntimeError.class)
+            assertThat((Throwable) await(failure)).isInstanceOf(RuntimeError.class)
                     .hasMessage("send on closed channel");
         }
         // Only what was buffered before close drains; no blocked sender's value got in.
@@ -322,28 +312,14 @@ class ChanTest {
         assertThat(nil.tryReceive()).isInstanceOf(TryReceive.WouldBlock.class);
         assertThat(nil.toString()).isEqualTo("chan(nil)");
 
-        var sendFailure = new CompletableFuture<Throwable>();
-        Thread sender = start(() -> {
-            try {
-                nil.send("x");
-            } catch (Throwable t) {
-                sendFailure.complete(t);
-            }
-        });
-        var receiveFailure = new CompletableFuture<Throwable>();
-        Thread receiver = start(() -> {
-            try {
-                nil.receive();
-            } catch (Throwable t) {
-                receiveFailure.complete(t);
-            }
-        });
-        ParkState.awaitBlocked(sender, WaitReason.CHAN_SEND_NIL_CHAN, TIMEOUT);
-        ParkState.awaitBlocked(receiver, WaitReason.CHAN_RECEIVE_NIL_CHAN, TIMEOUT);
-        sender.interrupt();
-        receiver.interrupt();
-        assertThat(sendFailure.get(30, TimeUnit.SECONDS)).isInstanceOf(Interrupted.class);
-        assertThat(receiveFailure.get(30, TimeUnit.SECONDS)).isInstanceOf(Interrupted.class);
+        Spawned sender = Spawned.go(() -> nil.send("x"));
+        Spawned receiver = Spawned.go(nil::receive);
+        sender.awaitBlocked(WaitReason.CHAN_SEND_NIL_CHAN);
+        receiver.awaitBlocked(WaitReason.CHAN_RECEIVE_NIL_CHAN);
+        sender.thread().interrupt();
+        receiver.thread().interrupt();
+        assertThat(sender.end()).isInstanceOf(Interrupted.class);
+        assertThat(receiver.end()).isInstanceOf(Interrupted.class);
     }
 
     @Test
@@ -366,18 +342,18 @@ class ChanTest {
         Chan<String> ch = Chan.make();
         var got = new CompletableFuture<String>();
         go(() -> got.complete(ch.receive()));
-        ParkState.awaitBlocked(ch, WaitReason.CHAN_RECEIVE, 1, TIMEOUT);
+        awaitBlocked(ch, WaitReason.CHAN_RECEIVE, 1);
         assertThat(ch.trySend("handed")).isTrue();
-        assertThat(got.get(30, TimeUnit.SECONDS)).isEqualTo("handed");
+        assertThat(await(got)).isEqualTo("handed");
 
         var sent = new CountDownLatch(1);
         go(() -> {
             ch.send("taken");
             sent.countDown();
         });
-        ParkState.awaitBlocked(ch, WaitReason.CHAN_SEND, 1, TIMEOUT);
+        awaitBlocked(ch, WaitReason.CHAN_SEND, 1);
         assertThat(ch.tryReceive()).isEqualTo(new TryReceive.Value<>("taken"));
-        assertThat(sent.await(30, TimeUnit.SECONDS)).isTrue();
+        await(sent);
     }
 
     static void produce(SendChan<? super Integer> out, int n) {

@@ -6,7 +6,7 @@ import static dev.go4j.SelectTest.never;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.go4j.SelectTest.Spawned;
+import dev.go4j.testsupport.Spawned;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,13 @@
 package dev.go4j;
 
 import static dev.go4j.Go.go;
+import static dev.go4j.testsupport.GoTesting.await;
+import static dev.go4j.testsupport.GoTesting.awaitCondition;
+import static dev.go4j.testsupport.GoTesting.start;
+import static dev.go4j.testsupport.GoTesting.startBlocked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.go4j.internal.park.ParkState;
 import dev.go4j.sync.WaitGroup;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,14 +15,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Go.go and the runtime functions of Go. */
 class GoTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     private static final ConcurrentLinkedQueue<String> CALLS = new ConcurrentLinkedQueue<>();
 
     private static void staticBody() {
@@ -68,16 +68,14 @@ class GoTest {
         go(this::instanceBody);
         go(latch::countDown);
         go(latch::countDown);
-        assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        await(latch);
     }
 
     @Test
     void goroutinesAreNamedVirtualThreadsWithIncreasingIds() throws Exception {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            var thread = new CompletableFuture<Thread>();
-            go(() -> thread.complete(Thread.currentThread()));
-            threads.add(thread.get(30, TimeUnit.SECONDS));
+            threads.add(start(() -> { }));
         }
         long previous = 1;
         for (Thread thread : threads) {
@@ -95,7 +93,7 @@ class GoTest {
         local.set("parent value");
         var seen = new CompletableFuture<String>();
         go(() -> seen.complete(local.get()));
-        assertThat(seen.get(30, TimeUnit.SECONDS)).isNull();
+        assertThat(await(seen)).isNull();
     }
 
     @Test
@@ -125,7 +123,7 @@ class GoTest {
             }
             wg.await();
         }
-        awaitTrue(() -> Go.numGoroutine() <= before);
+        awaitCondition("numGoroutine back to " + before, () -> Go.numGoroutine() <= before);
         assertThat(Go.numGoroutine()).isLessThanOrEqualTo(before);
     }
 
@@ -135,20 +133,16 @@ class GoTest {
         Go.sleep(Duration.ofMillis(20));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(20));
 
-        var sleeper = new CompletableFuture<Thread>();
         var woke = new CountDownLatch(1);
-        go(() -> {
-            sleeper.complete(Thread.currentThread());
+        Thread thread = startBlocked(WaitReason.SLEEP, () -> {
             try {
                 Go.sleep(Duration.ofHours(1));
             } catch (Interrupted e) {
                 woke.countDown();
             }
         });
-        Thread thread = sleeper.get(30, TimeUnit.SECONDS);
-        ParkState.awaitBlocked(thread, WaitReason.SLEEP, TIMEOUT);
         thread.interrupt();
-        assertThat(woke.await(30, TimeUnit.SECONDS)).isTrue();
+        await(woke);
     }
 
     @Test
@@ -178,11 +172,9 @@ class GoTest {
 
     @Test
     void hugeSleepDurationsDoNotOverflow() throws Exception {
-        var sleeper = new CompletableFuture<Thread>();
         var failure = new AtomicReference<Throwable>();
         var ended = new CountDownLatch(1);
-        go(() -> {
-            sleeper.complete(Thread.currentThread());
+        Thread thread = startBlocked(WaitReason.SLEEP, () -> {
             try {
                 Go.sleep(Duration.ofSeconds(Long.MAX_VALUE));
             } catch (Interrupted expected) {
@@ -193,17 +185,14 @@ class GoTest {
                 ended.countDown();
             }
         });
-        Thread thread = sleeper.get(30, TimeUnit.SECONDS);
-        ParkState.awaitBlocked(thread, WaitReason.SLEEP, TIMEOUT);
         thread.interrupt();
-        assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
+        await(ended);
         assertThat(failure.get()).isNull();
     }
 
     @Test
     void executorRunsEachTaskInAGoroutine() throws Exception {
-        String name = CompletableFuture.supplyAsync(() -> Thread.currentThread().getName(), Go.executor())
-                .get(30, TimeUnit.SECONDS);
+        String name = await(CompletableFuture.supplyAsync(() -> Thread.currentThread().getName(), Go.executor()));
         assertThat(name).startsWith("goroutine ");
     }
 
@@ -218,12 +207,5 @@ class GoTest {
     @Test
     void goschedYields() {
         Go.gosched();
-    }
-
-    static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() - deadline < 0) {
-            Thread.sleep(1);
-        }
     }
 }

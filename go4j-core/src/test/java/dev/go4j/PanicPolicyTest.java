@@ -1,11 +1,11 @@
 package dev.go4j;
 
 import static dev.go4j.Go.go;
+import static dev.go4j.testsupport.GoTesting.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.go4j.internal.runtime.Program;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -37,7 +37,7 @@ class PanicPolicyTest {
         go(() -> {
             throw new java.io.IOException("disk on fire");
         });
-        assertThat(caught.get(30, TimeUnit.SECONDS)).isInstanceOf(java.io.IOException.class)
+        assertThat(await(caught)).isInstanceOf(java.io.IOException.class)
                 .hasMessage("disk on fire");
         assertThat(thread.get().getName()).startsWith("goroutine ");
     }

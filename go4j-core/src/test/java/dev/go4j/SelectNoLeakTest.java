@@ -4,9 +4,11 @@ import static dev.go4j.Select.onReceive;
 import static dev.go4j.Select.onSend;
 import static dev.go4j.Select.select;
 import static dev.go4j.SelectTest.queued;
+import static dev.go4j.testsupport.GoTesting.TIMEOUT;
+import static dev.go4j.testsupport.GoTesting.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.go4j.SelectTest.Spawned;
+import dev.go4j.testsupport.Spawned;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
@@ -99,7 +101,7 @@ class SelectNoLeakTest {
      *
      * <p>How often the peer gets in depends on the machine's load: from thousands per run on an idle 2-core
      * machine down to a few dozen while other builds run. So the phase goes on after its {@value #TINY} timeouts
-     * until the peer has matched at least once, for at most {@link SelectTest#TIMEOUT} in all.
+     * until the peer has matched at least once, for at most {@link dev.go4j.testsupport.GoTesting#TIMEOUT} in all.
      */
     private Tiny tinyTimeoutsWithAPeer() throws Exception {
         var stop = new AtomicBoolean();
@@ -116,7 +118,7 @@ class SelectNoLeakTest {
         });
         var fired = new AtomicLong();
         var timedOut = new AtomicLong();
-        long giveUp = System.nanoTime() + SelectTest.TIMEOUT.toNanos();
+        long giveUp = System.nanoTime() + TIMEOUT.toNanos();
         try {
             runPhase(cases -> {
                 while (timedOut.get() < TINY || (fired.get() == 0 && System.nanoTime() - giveUp < 0)) {
@@ -129,7 +131,7 @@ class SelectNoLeakTest {
             });
         } finally {
             stop.set(true);
-            peer.join(SelectTest.TIMEOUT);
+            peer.join(TIMEOUT);
         }
         assertThat(fired.get()).as("cases fired = peer operations that completed").isEqualTo(peerTook.get());
         assertThat(fired.get()).as("the selects registered").isPositive();
@@ -219,7 +221,7 @@ class SelectNoLeakTest {
     /** Waits until the phase's goroutine has ended normally and its thread has terminated. */
     private static void finish(Spawned phase) throws Exception {
         assertThat(phase.end()).isNull();
-        assertThat(phase.thread().join(SelectTest.TIMEOUT)).isTrue();
+        join(phase.thread());
     }
 
     /** Runs the collector until every reference has cleared, a bounded number of times. */

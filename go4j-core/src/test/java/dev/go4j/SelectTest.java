@@ -5,18 +5,21 @@ import static dev.go4j.Select.onReceiveOk;
 import static dev.go4j.Select.onSend;
 import static dev.go4j.Select.orElse;
 import static dev.go4j.Select.select;
+import static dev.go4j.testsupport.GoTesting.TIMEOUT;
+import static dev.go4j.testsupport.GoTesting.await;
+import static dev.go4j.testsupport.GoTesting.awaitBlocked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.go4j.internal.chan.ChannelProbe;
 import dev.go4j.internal.park.ParkState;
+import dev.go4j.testsupport.Spawned;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,8 +35,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * classes ({@link SelectFairnessTest}, {@link SelectNoLeakTest}).
  */
 class SelectTest {
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     /** Sudogs queued on {@code ch}, live or dead: 0 once every select that used it has returned. */
     static int queued(Chan<?> ch) {
         return ChannelProbe.queuedWaiters(ch);
@@ -53,60 +54,6 @@ class SelectTest {
         };
     }
 
-    /**
-     * A task running as a goroutine, for a test that must see it block and then see how it ended.
-     *
-     * {@snippet :
-     * Spawned s = Spawned.go(() -> select(onReceive(ch, got::set)));
-     * ParkState.awaitBlocked(s.thread(), WaitReason.SELECT, TIMEOUT);
-     * ch.send("x");
-     * assertThat(s.end()).isNull(); // returned normally
-     * }
-     */
-    static final class Spawned {
-        private final CompletableFuture<Thread> thread = new CompletableFuture<>();
-        private final CompletableFuture<Throwable> end = new CompletableFuture<>();
-        /** The interrupt status when the task ended; written before {@code end} completes. */
-        private volatile boolean interruptedAtEnd;
-
-        private Spawned() {
-        }
-
-        static Spawned go(Task task) {
-            var spawned = new Spawned();
-            Go.go(() -> {
-                spawned.thread.complete(Thread.currentThread());
-                Throwable failure = null;
-                try {
-                    task.run();
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                spawned.interruptedAtEnd = Thread.currentThread().isInterrupted();
-                spawned.end.complete(failure);
-            });
-            return spawned;
-        }
-
-        Thread thread() throws Exception {
-            return thread.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        }
-
-        /** Waits for the task to end; returns what it threw, or null if it returned normally. */
-        Throwable end() throws Exception {
-            return end.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        }
-
-        /** Whether the interrupt status was set when the task ended; call after {@link #end()}. */
-        boolean interruptedAtEnd() {
-            return interruptedAtEnd;
-        }
-
-        void awaitBlocked(WaitReason reason) throws Exception {
-            ParkState.awaitBlocked(thread(), reason, TIMEOUT);
-        }
-    }
-
     // ---- Which case fires ----
 
     @Test
@@ -117,11 +64,11 @@ class SelectTest {
         Go.go(() -> Select.select(
                 Select.onReceive(a, got::complete),
                 Select.onReceive(b, got::complete)));
-        ParkState.awaitBlocked(a, WaitReason.SELECT, 1, Duration.ofSeconds(30));
-        ParkState.awaitBlocked(b, WaitReason.SELECT, 1, Duration.ofSeconds(30));
+        awaitBlocked(a, WaitReason.SELECT, 1);
+        awaitBlocked(b, WaitReason.SELECT, 1);
         assertThat(ParkState.countBlocked(Chan.make(), WaitReason.SELECT)).isZero();
         b.send("via b");
-        assertThat(got.get(30, TimeUnit.SECONDS)).isEqualTo("via b");
+        assertThat(await(got)).isEqualTo("via b");
     }
 
     @Test
@@ -643,7 +590,7 @@ class SelectTest {
                     spin(interruptDelay);
                     selector.thread().interrupt();
                     interruptSent.set(true);
-                    peerTook = result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                    peerTook = await(result);
                 }
             }
             Throwable end = selector.end();

@@ -1,6 +1,8 @@
 package dev.go4j.context;
 
 import static dev.go4j.Go.go;
+import static dev.go4j.testsupport.GoTesting.TIMEOUT;
+import static dev.go4j.testsupport.GoTesting.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +12,7 @@ import dev.go4j.Panic;
 import dev.go4j.ReceiveChan;
 import dev.go4j.TryReceive;
 import dev.go4j.internal.context.ContextProbe;
+import dev.go4j.testsupport.Spawned;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -176,7 +179,7 @@ class ContextTest {
         });
         ctx.cancel();
         ctx.cancel();
-        assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
+        await(ran);
         assertThat(stop.getAsBoolean()).as("already ran").isFalse();
         assertThat(runs.get()).isEqualTo(1);
         assertThat(thread[0]).startsWith("goroutine ");
@@ -192,7 +195,8 @@ class ContextTest {
 
         var immediate = new CountDownLatch(1);
         Context.afterFunc(ctx, immediate::countDown);
-        assertThat(immediate.await(30, TimeUnit.SECONDS)).as("already done: runs at once").isTrue();
+        assertThat(immediate.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("already done: runs at once")
+                .isTrue();
         assertThat(Context.afterFunc(Context.background(), () -> { }).getAsBoolean())
                 .as("never cancellable: stop prevents it").isTrue();
     }
@@ -201,27 +205,17 @@ class ContextTest {
     void interruptOnDoneCancelsABlockingJdkCallAndLeavesNoInterrupt() throws Exception {
         CancelContext ctx = Context.withCancel(Context.background());
         var queue = new LinkedBlockingQueue<String>();
-        var outcome = new java.util.concurrent.CompletableFuture<Throwable>();
-        var statusAfter = new java.util.concurrent.CompletableFuture<Boolean>();
         var started = new CountDownLatch(1);
-        go(() -> {
-            try {
-                Context.interruptOnDone(ctx, () -> {
-                    started.countDown();
-                    return queue.take();
-                });
-                outcome.complete(null);
-            } catch (Throwable t) {
-                outcome.complete(t);
-            }
-            statusAfter.complete(Thread.currentThread().isInterrupted());
-        });
+        Spawned taker = Spawned.go(() -> Context.interruptOnDone(ctx, () -> {
+            started.countDown();
+            return queue.take();
+        }));
         started.await();
         ctx.cancel();
-        Throwable failure = outcome.get(30, TimeUnit.SECONDS);
+        Throwable failure = taker.end();
         assertThat(failure).isInstanceOf(Context.Canceled.class).hasCauseInstanceOf(InterruptedException.class);
         assertThat(failure).isNotSameAs(Context.CANCELED);
-        assertThat(statusAfter.get()).isFalse();
+        assertThat(taker.interruptedAtEnd()).isFalse();
 
         assertThat(Context.interruptOnDone(Context.withCancel(Context.background()), () -> "fine"))
                 .isEqualTo("fine");
@@ -296,7 +290,7 @@ class ContextTest {
         real.cancel();
         child.done().receive();
         assertThat(child.err()).isSameAs(Context.CANCELED);
-        assertThat(afterFuncRan.await(30, TimeUnit.SECONDS)).isTrue();
+        await(afterFuncRan);
     }
 
     /** A user's context that forwards every method to {@code inner}, except {@code done()} if {@code ownDone}. */

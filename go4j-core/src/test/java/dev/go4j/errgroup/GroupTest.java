@@ -1,25 +1,23 @@
 package dev.go4j.errgroup;
 
+import static dev.go4j.testsupport.GoTesting.await;
+import static dev.go4j.testsupport.GoTesting.awaitBlocked;
+import static dev.go4j.testsupport.GoTesting.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.go4j.Panic;
 import dev.go4j.WaitReason;
 import dev.go4j.context.Context;
-import dev.go4j.internal.park.ParkState;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** errgroup: the first error wins and cancels the context; limits; panics are not errors. */
 class GroupTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     @Test
     void theFirstErrorWinsAndCancelsTheContextWithItAsCause() {
         var gc = Group.withContext(Context.background());
@@ -92,19 +90,16 @@ class GroupTest {
         var g = new Group();
         g.setLimit(0);
         assertThat(g.tryGo(() -> { })).isFalse();
-        var blocked = new CompletableFuture<Thread>();
-        Thread.ofVirtual().start(() -> {
-            blocked.complete(Thread.currentThread());
+        Thread thread = Thread.ofVirtual().start(() -> {
             try {
                 g.go(() -> { });
             } catch (dev.go4j.Interrupted expected) {
                 // The way out of a limit of zero.
             }
         });
-        Thread thread = blocked.get(30, TimeUnit.SECONDS);
-        ParkState.awaitBlocked(thread, WaitReason.CHAN_SEND, TIMEOUT);
+        awaitBlocked(thread, WaitReason.CHAN_SEND);
         thread.interrupt();
-        thread.join(TIMEOUT);
+        join(thread);
     }
 
     @Test
@@ -119,7 +114,7 @@ class GroupTest {
                 throw new Panic("boom");
             });
             gc.group().await(); // no error
-            assertThat(reported.get(30, TimeUnit.SECONDS)).isInstanceOf(Panic.class).hasMessage("boom");
+            assertThat(await(reported)).isInstanceOf(Panic.class).hasMessage("boom");
             assertThat(Context.cause(gc.context())).isSameAs(Context.CANCELED);
         } finally {
             Thread.setDefaultUncaughtExceptionHandler(saved);

@@ -1,5 +1,6 @@
 package dev.go4j.programs;
 
+import dev.go4j.testsupport.GoTesting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs a class of the test class path in a child JVM and captures what it printed and its exit status. */
 public final class JavaProcess {
+    /** How long a child may run before the test fails: a JVM's start-up and a short program, with room to spare. */
+    public static final Duration TIMEOUT = GoTesting.scaled(Duration.ofSeconds(60));
+
     /** What a finished child printed, and how it ended. */
     public record Outcome(int exitStatus, String stdout, String stderr, Duration elapsed) {
     }
@@ -18,10 +22,9 @@ public final class JavaProcess {
     private JavaProcess() {
     }
 
-    /** Runs {@code mainClass} with {@code args}; fails the test if it has not ended after {@code timeout}. */
-    public static Outcome run(Class<?> mainClass, Duration timeout, String... args)
-            throws IOException, InterruptedException {
-        return run(List.of(), mainClass, timeout, args);
+    /** Runs {@code mainClass} with {@code args}; fails the test if it has not ended within {@link #TIMEOUT}. */
+    public static Outcome run(Class<?> mainClass, String... args) throws IOException, InterruptedException {
+        return run(List.of(), mainClass, TIMEOUT, args);
     }
 
     /**

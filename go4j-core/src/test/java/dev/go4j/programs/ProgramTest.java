@@ -7,11 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /** The exit rules of a Go.main program, each checked in a child JVM. */
 class ProgramTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
     @Test
     void mainReturningEndsTheProgramWhateverOtherGoroutinesDo() throws Exception {
-        var outcome = JavaProcess.run(Programs.MainReturnsWhileOthersRun.class, TIMEOUT);
+        var outcome = JavaProcess.run(Programs.MainReturnsWhileOthersRun.class);
         assertThat(outcome.exitStatus()).isZero();
         assertThat(outcome.stdout()).isEqualTo("main done\n");
         assertThat(outcome.stderr()).isEmpty();
@@ -21,14 +19,14 @@ class ProgramTest {
 
     @Test
     void exitEndsTheProgramAtOnceWithItsStatus() throws Exception {
-        var outcome = JavaProcess.run(Programs.ExitThree.class, TIMEOUT);
+        var outcome = JavaProcess.run(Programs.ExitThree.class);
         assertThat(outcome.exitStatus()).isEqualTo(3);
         assertThat(outcome.stdout()).isEqualTo("before exit\n");
     }
 
     @Test
     void exceptionInMainPrintsGoPanicReportAndExitsTwo() throws Exception {
-        var outcome = JavaProcess.run(Programs.PanicInMain.class, TIMEOUT);
+        var outcome = JavaProcess.run(Programs.PanicInMain.class);
         assertThat(outcome.exitStatus()).isEqualTo(2);
         assertThat(outcome.stdout()).isEqualTo("working\n");
         assertThat(outcome.stderr())
@@ -39,7 +37,7 @@ class ProgramTest {
 
     @Test
     void exceptionInAnotherGoroutineNamesItAndExitsTwo() throws Exception {
-        var outcome = JavaProcess.run(Programs.PanicInGoroutine.class, TIMEOUT);
+        var outcome = JavaProcess.run(Programs.PanicInGoroutine.class);
         assertThat(outcome.exitStatus()).isEqualTo(2);
         assertThat(outcome.stdout()).isEmpty();
         assertThat(outcome.stderr())
@@ -49,7 +47,7 @@ class ProgramTest {
 
     @Test
     void fatalErrorPrintsFatalReportAndHaltsWithoutRunningFinally() throws Exception {
-        var outcome = JavaProcess.run(Programs.FatalAtRaise.class, TIMEOUT);
+        var outcome = JavaProcess.run(Programs.FatalAtRaise.class);
         assertThat(outcome.exitStatus()).isEqualTo(2);
         assertThat(outcome.stdout()).doesNotContain("finally ran");
         assertThat(outcome.stderr())
@@ -58,7 +56,7 @@ class ProgramTest {
 
     @Test
     void fatalErrorEscapingAGoroutineIsReportedAsFatal() throws Exception {
-        var outcome = JavaProcess.run(Programs.FatalEscapes.class, TIMEOUT);
+        var outcome = JavaProcess.run(Programs.FatalEscapes.class);
         assertThat(outcome.exitStatus()).isEqualTo(2);
         assertThat(outcome.stderr())
                 .startsWith("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [running]:\n");

@@ -1,6 +1,8 @@
 package dev.go4j.semaphore;
 
 import static dev.go4j.Go.go;
+import static dev.go4j.testsupport.GoTesting.await;
+import static dev.go4j.testsupport.GoTesting.awaitBlocked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,19 +11,15 @@ import dev.go4j.Panic;
 import dev.go4j.WaitReason;
 import dev.go4j.context.CancelContext;
 import dev.go4j.context.Context;
-import dev.go4j.internal.park.ParkState;
-import java.time.Duration;
+import dev.go4j.testsupport.Spawned;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The weighted semaphore: FIFO without barging, context-bounded waits, grants racing cancellation. */
 class WeightedTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     /** Starts an acquire in a goroutine; the future completes with null on success or the failure. */
     private static CompletableFuture<Throwable> acquireLater(Weighted sem, Context ctx, long n,
             ConcurrentLinkedQueue<String> order, String name) {
@@ -44,13 +42,13 @@ class WeightedTest {
         sem.acquire(Context.background(), 2);
         var order = new ConcurrentLinkedQueue<String>();
         var a = acquireLater(sem, Context.background(), 1, order, "a");
-        ParkState.awaitBlocked(sem, WaitReason.SEMACQUIRE, 1, TIMEOUT);
+        awaitBlocked(sem, WaitReason.SEMACQUIRE, 1);
         var b = acquireLater(sem, Context.background(), 1, order, "b");
-        ParkState.awaitBlocked(sem, WaitReason.SEMACQUIRE, 2, TIMEOUT);
+        awaitBlocked(sem, WaitReason.SEMACQUIRE, 2);
         sem.release(1);
-        assertThat(a.get(30, TimeUnit.SECONDS)).isNull();
+        assertThat(await(a)).isNull();
         sem.release(1);
-        assertThat(b.get(30, TimeUnit.SECONDS)).isNull();
+        assertThat(await(b)).isNull();
         assertThat(order).containsExactly("a", "b");
     }
 
@@ -60,16 +58,16 @@ class WeightedTest {
         sem.acquire(Context.background(), 2);
         var order = new ConcurrentLinkedQueue<String>();
         var big = acquireLater(sem, Context.background(), 3, order, "big");
-        ParkState.awaitBlocked(sem, WaitReason.SEMACQUIRE, 1, TIMEOUT);
+        awaitBlocked(sem, WaitReason.SEMACQUIRE, 1);
         var small = acquireLater(sem, Context.background(), 1, order, "small");
-        ParkState.awaitBlocked(sem, WaitReason.SEMACQUIRE, 2, TIMEOUT);
+        awaitBlocked(sem, WaitReason.SEMACQUIRE, 2);
         assertThat(sem.tryAcquire(1)).as("someone is waiting").isFalse();
         assertThat(order).isEmpty();
         sem.release(2);
-        assertThat(big.get(30, TimeUnit.SECONDS)).isNull();
+        assertThat(await(big)).isNull();
         assertThat(small.isDone()).isFalse();
         sem.release(3);
-        assertThat(small.get(30, TimeUnit.SECONDS)).isNull();
+        assertThat(await(small)).isNull();
         assertThat(order).containsExactly("big", "small");
     }
 
@@ -80,12 +78,12 @@ class WeightedTest {
         CancelContext bigCtx = Context.withCancel(Context.background());
         var order = new ConcurrentLinkedQueue<String>();
         var big = acquireLater(sem, bigCtx, 2, order, "big");
-        ParkState.awaitBlocked(sem, WaitReason.SEMACQUIRE, 1, TIMEOUT);
+        awaitBlocked(sem, WaitReason.SEMACQUIRE, 1);
         var small = acquireLater(sem, Context.background(), 1, order, "small");
-        ParkState.awaitBlocked(sem, WaitReason.SEMACQUIRE, 2, TIMEOUT);
+        awaitBlocked(sem, WaitReason.SEMACQUIRE, 2);
         bigCtx.cancel();
-        assertThat(big.get(30, TimeUnit.SECONDS)).isInstanceOf(Context.Canceled.class);
-        assertThat(small.get(30, TimeUnit.SECONDS)).isNull();
+        assertThat(await(big)).isInstanceOf(Context.Canceled.class);
+        assertThat(await(small)).isNull();
         assertThat(order).containsExactly("small");
     }
 
@@ -94,11 +92,11 @@ class WeightedTest {
         var sem = new Weighted(2);
         CancelContext ctx = Context.withCancel(Context.background());
         var outcome = acquireLater(sem, ctx, 3, new ConcurrentLinkedQueue<>(), "too big");
-        ParkState.awaitBlocked(sem, WaitReason.SEMACQUIRE, 1, TIMEOUT);
+        awaitBlocked(sem, WaitReason.SEMACQUIRE, 1);
         assertThat(sem.tryAcquire(2)).as("the oversized waiter queues nobody behind it").isTrue();
         sem.release(2);
         ctx.cancel();
-        assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(Context.Canceled.class);
+        assertThat(await(outcome)).isInstanceOf(Context.Canceled.class);
     }
 
     @Test
@@ -122,20 +120,10 @@ class WeightedTest {
     void anInterruptedWaiterHoldsNothing() throws Exception {
         var sem = new Weighted(1);
         sem.acquire(Context.background(), 1);
-        var outcome = new CompletableFuture<Throwable>();
-        var thread = new CompletableFuture<Thread>();
-        go(() -> {
-            thread.complete(Thread.currentThread());
-            try {
-                sem.acquire(Context.background(), 1);
-                outcome.complete(null);
-            } catch (Throwable t) {
-                outcome.complete(t);
-            }
-        });
-        ParkState.awaitBlocked(thread.get(30, TimeUnit.SECONDS), WaitReason.SEMACQUIRE, TIMEOUT);
-        thread.get().interrupt();
-        assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(Interrupted.class);
+        Spawned waiter = Spawned.go(() -> sem.acquire(Context.background(), 1));
+        waiter.awaitBlocked(WaitReason.SEMACQUIRE);
+        waiter.thread().interrupt();
+        assertThat(waiter.end()).isInstanceOf(Interrupted.class);
         sem.release(1);
         assertThat(sem.tryAcquire(1)).isTrue();
     }
@@ -149,21 +137,13 @@ class WeightedTest {
         for (int round = 0; round < 3_000; round++) {
             sem.acquire(Context.background(), 3);
             CancelContext ctx = Context.withCancel(Context.background());
-            var outcome = new CompletableFuture<Throwable>();
-            go(() -> {
-                try {
-                    sem.acquire(ctx, 2);
-                    outcome.complete(null);
-                } catch (Throwable t) {
-                    outcome.complete(t);
-                }
-            });
+            var outcome = acquireLater(sem, ctx, 2, new ConcurrentLinkedQueue<>(), "racer");
             if (round % 2 == 0) {
-                ParkState.awaitBlocked(sem, WaitReason.SEMACQUIRE, 1, TIMEOUT);
+                awaitBlocked(sem, WaitReason.SEMACQUIRE, 1);
             }
             go(ctx::cancel);
             sem.release(3);
-            Throwable failure = outcome.get(30, TimeUnit.SECONDS);
+            Throwable failure = await(outcome);
             if (failure == null) {
                 granted.incrementAndGet();
                 sem.release(2);

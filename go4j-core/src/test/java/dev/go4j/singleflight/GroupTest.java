@@ -1,6 +1,9 @@
 package dev.go4j.singleflight;
 
 import static dev.go4j.Go.go;
+import static dev.go4j.testsupport.GoTesting.TIMEOUT;
+import static dev.go4j.testsupport.GoTesting.await;
+import static dev.go4j.testsupport.GoTesting.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,11 +14,9 @@ import dev.go4j.Select;
 import dev.go4j.programs.JavaProcess;
 import dev.go4j.sync.WaitGroup;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -25,16 +26,12 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * Go.main ends the program before any doChan caller sees a result, while library mode still delivers it.
  */
 class GroupTest {
-    private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);
     /** Child runs per panic program: the defect these guard against was a race, so one run proves little. */
     private static final int CHILD_RUNS = 5;
 
-    private static void awaitCallers(Group<String, ?> group, String key, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (group.callers(key) < n) {
-            assertThat(System.nanoTime() - deadline).as("callers joined").isNegative();
-            Thread.sleep(1); // polling the in-flight counter, not guessing an order
-        }
+    private static void awaitCallers(Group<String, ?> group, String key, int n) {
+        // polling the in-flight counter, not guessing an order
+        awaitCondition(n + " callers joined", () -> group.callers(key) >= n);
     }
 
     @Test
@@ -108,7 +105,7 @@ class GroupTest {
             return 2;
         })).isEqualTo(new Shared<>(2, false));
         release.countDown();
-        assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(new Shared<>(1, false));
+        assertThat(await(first)).isEqualTo(new Shared<>(1, false));
         assertThat(executions.get()).isEqualTo(2);
     }
 
@@ -124,7 +121,7 @@ class GroupTest {
         assertThat(a.cap()).isEqualTo(1);
         release.countDown();
         var got = new Result<?>[1];
-        assertThat(Select.select(Duration.ofSeconds(30), Select.onReceive(a, r -> got[0] = r))).isTrue();
+        assertThat(Select.select(TIMEOUT, Select.onReceive(a, r -> got[0] = r))).isTrue();
         assertThat(got[0]).isEqualTo(new Result<>("v", null, true));
         assertThat(b.receive()).isEqualTo(new Result<>("v", null, true));
         assertThat(a.tryReceive()).as("never closed").isInstanceOf(dev.go4j.TryReceive.WouldBlock.class);
@@ -146,7 +143,7 @@ class GroupTest {
     @Test
     void underGoMainAPanickingDoChanCallEndsTheProgramBeforeAnyResult() throws Exception {
         for (int run = 0; run < CHILD_RUNS; run++) {
-            var outcome = JavaProcess.run(PanicPrograms.DoChanPanics.class, CHILD_TIMEOUT);
+            var outcome = JavaProcess.run(PanicPrograms.DoChanPanics.class);
             assertThat(outcome.stdout()).as("run %d stdout", run).isEmpty();
             assertThat(outcome.exitStatus()).as("run %d exit status", run).isEqualTo(2);
             assertThat(outcome.stderr()).as("run %d stderr", run)
@@ -162,7 +159,7 @@ class GroupTest {
     @Test
     void underGoMainAPanickingDoCallSharedByDoChanCannotBeRecovered() throws Exception {
         for (int run = 0; run < CHILD_RUNS; run++) {
-            var outcome = JavaProcess.run(PanicPrograms.DoCallSharedByDoChanPanics.class, CHILD_TIMEOUT);
+            var outcome = JavaProcess.run(PanicPrograms.DoCallSharedByDoChanPanics.class);
             assertThat(outcome.stdout()).as("run %d stdout", run).isEmpty();
             assertThat(outcome.exitStatus()).as("run %d exit status", run).isEqualTo(2);
             assertThat(outcome.stderr()).as("run %d stderr", run)
@@ -177,7 +174,7 @@ class GroupTest {
      */
     @Test
     void underGoMainAPanickingDoCallWithoutDoChanCallersCanBeRecovered() throws Exception {
-        var outcome = JavaProcess.run(PanicPrograms.DoCallPanicIsRecoverable.class, CHILD_TIMEOUT);
+        var outcome = JavaProcess.run(PanicPrograms.DoCallPanicIsRecoverable.class);
         assertThat(outcome.stdout()).isEqualTo("recovered: Panicking in Do\n");
         assertThat(outcome.stderr()).isEmpty();
         assertThat(outcome.exitStatus()).isZero();
@@ -200,7 +197,7 @@ class GroupTest {
                 throw panic;
             }).receive();
             assertThat(result).isEqualTo(new Result<>(null, panic, false));
-            assertThat(reported.get(30, TimeUnit.SECONDS)).isSameAs(panic);
+            assertThat(await(reported)).isSameAs(panic);
         } finally {
             Thread.setDefaultUncaughtExceptionHandler(saved);
         }
@@ -236,6 +233,6 @@ class GroupTest {
         });
         unblock.close();
         assertThat(results.receive()).isEqualTo(new Result<>(null, panic, true));
-        assertThat(thrown.get(30, TimeUnit.SECONDS)).isSameAs(panic);
+        assertThat(await(thrown)).isSameAs(panic);
     }
 }

@@ -1,5 +1,6 @@
 package dev.go4j.sync;
 
+import static dev.go4j.testsupport.GoTesting.await;
 import static dev.go4j.testsupport.GoTesting.awaitBlocked;
 import static dev.go4j.testsupport.GoTesting.join;
 import static dev.go4j.testsupport.GoTesting.start;
@@ -13,7 +14,6 @@ import dev.go4j.internal.park.Park;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -158,7 +158,7 @@ class CondTest {
         awaitBlocked(waiter, WaitReason.SYNC_MUTEX_LOCK);
         assertThat(outcome).isNotDone();
         mu.unlock();
-        assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(Interrupted.class)
+        assertThat(await(outcome)).isInstanceOf(Interrupted.class)
                 .hasCauseInstanceOf(InterruptedException.class);
         assertThat(heldWhenThrown).isTrue();
         assertThat(statusWhenThrown).isTrue();

@@ -1,5 +1,6 @@
 package dev.go4j.sync;
 
+import static dev.go4j.testsupport.GoTesting.await;
 import static dev.go4j.testsupport.GoTesting.awaitBlocked;
 import static dev.go4j.testsupport.GoTesting.join;
 import static dev.go4j.testsupport.GoTesting.letClockPass;
@@ -205,12 +206,12 @@ class MutexTest {
             }
             order.add("barger");
             inside.countDown();
-            awaitUninterruptibly(bargerMayLeave);
+            await(bargerMayLeave);
             mu.unlock();
         });
-        assertThat(bargerSpinning.await(30, TimeUnit.SECONDS)).isTrue();
+        await(bargerSpinning);
         mu.unlock(); // normal mode: wakes the waiter, which competes with the barger
-        assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+        await(inside);
         if (order.getFirst().equals("waiter")) { // the waiter won: nothing to see, retry
             waiterWon.set(true);
             waiterMayLeave.countDown();
@@ -230,7 +231,7 @@ class MutexTest {
         bargerMayLeave.countDown();
         join(barger); // its unlock handed the mutex to the waiter
         assertThat(mu.tryLock()).as("tryLock while the mutex is handed over or held").isFalse();
-        assertThat(waiterInside.await(30, TimeUnit.SECONDS)).isTrue();
+        await(waiterInside);
         Thread late = startBlocked(WaitReason.SYNC_MUTEX_LOCK, () -> {
             mu.lock();
             order.add("late");
@@ -245,14 +246,6 @@ class MutexTest {
         assertThat(mu.toString()).isEqualTo("Mutex[locked, waiters=0]");
         mu.unlock();
         return true;
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test

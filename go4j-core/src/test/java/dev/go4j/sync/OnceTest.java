@@ -1,5 +1,6 @@
 package dev.go4j.sync;
 
+import static dev.go4j.testsupport.GoTesting.await;
 import static dev.go4j.testsupport.GoTesting.awaitBlocked;
 import static dev.go4j.testsupport.GoTesting.join;
 import static dev.go4j.testsupport.GoTesting.start;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -259,13 +259,5 @@ class OnceTest {
         assertThatThrownBy(() -> Once.onceFunc(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> Once.onceValue(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> Once.onceValues(null)).isInstanceOf(NullPointerException.class);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.go4j.sync;
 
+import static dev.go4j.testsupport.GoTesting.TIMEOUT;
+import static dev.go4j.testsupport.GoTesting.await;
 import static dev.go4j.testsupport.GoTesting.awaitBlocked;
 import static dev.go4j.testsupport.GoTesting.join;
 import static dev.go4j.testsupport.GoTesting.start;
@@ -45,7 +47,8 @@ class RWMutexTest {
                 rw.rUnlock();
             }));
         }
-        assertThat(allInside.await(30, TimeUnit.SECONDS)).as("three readers inside at once").isTrue();
+        assertThat(allInside.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("three readers inside at once")
+                .isTrue();
         assertThat(rw.tryLock()).isFalse();
         assertThat(rw.tryRLock()).isTrue();
         rw.rUnlock();
@@ -97,7 +100,7 @@ class RWMutexTest {
             order.add("holder's second read");
             rw.rUnlock();
         });
-        assertThat(holderInside.await(30, TimeUnit.SECONDS)).isTrue();
+        await(holderInside);
         Thread writer = startBlocked(WaitReason.SYNC_RWMUTEX_LOCK, () -> {
             rw.lock();
             order.add("writer");
@@ -134,7 +137,7 @@ class RWMutexTest {
         }
         awaitBlocked(rw, WaitReason.SYNC_RWMUTEX_RLOCK, 3);
         rw.unlock(); // locked by the goroutine above, which has finished
-        assertThat(readersDone.await(30, TimeUnit.SECONDS)).isTrue();
+        await(readersDone);
     }
 
     @Test

@@ -1,14 +1,15 @@
 package dev.go4j.sync;
 
 import static dev.go4j.Go.go;
+import static dev.go4j.testsupport.GoTesting.TIMEOUT;
+import static dev.go4j.testsupport.GoTesting.await;
+import static dev.go4j.testsupport.GoTesting.awaitBlocked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.go4j.Interrupted;
 import dev.go4j.Panic;
 import dev.go4j.WaitReason;
-import dev.go4j.internal.park.ParkState;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 class WaitGroupTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     @Test
     void awaitReturnsAtOnceWhenTheCounterIsZero() {
         new WaitGroup().await();
@@ -45,13 +44,13 @@ class WaitGroupTest {
             wg.await();
             returned.countDown();
         });
-        ParkState.awaitBlocked(waiter, WaitReason.SYNC_WAITGROUP_WAIT, TIMEOUT);
-        ParkState.awaitBlocked(wg, WaitReason.SYNC_WAITGROUP_WAIT, 1, TIMEOUT);
+        awaitBlocked(waiter, WaitReason.SYNC_WAITGROUP_WAIT);
+        awaitBlocked(wg, WaitReason.SYNC_WAITGROUP_WAIT, 1);
         wg.done();
         assertThat(returned.getCount()).isEqualTo(1);
-        ParkState.awaitBlocked(waiter, WaitReason.SYNC_WAITGROUP_WAIT, TIMEOUT);
+        awaitBlocked(waiter, WaitReason.SYNC_WAITGROUP_WAIT);
         wg.done();
-        assertThat(returned.await(30, TimeUnit.SECONDS)).isTrue();
+        await(returned);
     }
 
     @Test
@@ -73,7 +72,7 @@ class WaitGroupTest {
                 waitersDone.countDown();
             });
         }
-        ParkState.awaitBlocked(wg, WaitReason.SYNC_WAITGROUP_WAIT, 4, TIMEOUT);
+        awaitBlocked(wg, WaitReason.SYNC_WAITGROUP_WAIT, 4);
         for (int i = 0; i < workers; i++) {
             int index = i;
             go(() -> {
@@ -81,7 +80,7 @@ class WaitGroupTest {
                 wg.done();
             });
         }
-        assertThat(waitersDone.await(30, TimeUnit.SECONDS)).isTrue();
+        await(waitersDone);
         assertThat(seen.get()).isEqualTo(4 * (workers * (workers + 1) / 2));
     }
 
@@ -108,7 +107,7 @@ class WaitGroupTest {
                 throw new IllegalStateException("task failed");
             });
             wg.await();
-            assertThat(caught.get(30, TimeUnit.SECONDS)).hasMessage("task failed");
+            assertThat(await(caught)).hasMessage("task failed");
         } finally {
             Thread.setDefaultUncaughtExceptionHandler(saved);
         }
@@ -129,9 +128,9 @@ class WaitGroupTest {
                 outcome.complete(t);
             }
         });
-        ParkState.awaitBlocked(waiter, WaitReason.SYNC_WAITGROUP_WAIT, TIMEOUT);
+        awaitBlocked(waiter, WaitReason.SYNC_WAITGROUP_WAIT);
         waiter.interrupt();
-        assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(Interrupted.class)
+        assertThat(await(outcome)).isInstanceOf(Interrupted.class)
                 .hasCauseInstanceOf(InterruptedException.class);
         assertThat(statusAfter.get()).isTrue();
         // The abandoned waiter does not disturb later waits.
@@ -177,7 +176,7 @@ class WaitGroupTest {
             }
             go(wg::done);
             go(wg::done);
-            assertThat(finished.await(30, TimeUnit.SECONDS))
+            assertThat(finished.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
                     .as("generation %d: a waiter was not woken", generation).isTrue();
         }
     }

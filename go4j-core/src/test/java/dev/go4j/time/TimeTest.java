@@ -1,6 +1,9 @@
 package dev.go4j.time;
 
 import static dev.go4j.Go.go;
+import static dev.go4j.testsupport.GoTesting.TIMEOUT;
+import static dev.go4j.testsupport.GoTesting.await;
+import static dev.go4j.testsupport.GoTesting.startBlocked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +14,6 @@ import dev.go4j.Select;
 import dev.go4j.TryReceive;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.chan.ChannelProbe;
-import dev.go4j.internal.park.ParkState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +23,6 @@ import org.junit.jupiter.api.Test;
 
 /** Go 1.23 timer semantics: sleep, after, tick, Timer, Ticker, afterFunc. */
 class TimeTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     @Test
     void sleepLastsAtLeastItsDurationAndGoSleepIsTheSame() {
         long start = System.nanoTime();
@@ -54,7 +54,7 @@ class TimeTest {
         assertThat(timer.c().tryReceive()).isInstanceOf(TryReceive.Value.class);
         var ran = new CompletableFuture<String>();
         Time.afterFunc(Duration.ZERO, () -> ran.complete(Thread.currentThread().getName()));
-        assertThat(ran.get(30, TimeUnit.SECONDS)).startsWith("goroutine ");
+        assertThat(await(ran)).startsWith("goroutine ");
     }
 
     @Test
@@ -120,7 +120,7 @@ class TimeTest {
         var ran = new CountDownLatch(1);
         Timer timer = Time.afterFunc(Duration.ofMillis(5), ran::countDown);
         assertThat(timer.c()).isSameAs(Chan.nil());
-        assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
+        await(ran);
         assertThat(timer.stop()).as("already started").isFalse();
 
         var stopped = new CountDownLatch(1);
@@ -128,7 +128,7 @@ class TimeTest {
         assertThat(never.stop()).isTrue();
         assertThat(stopped.await(150, TimeUnit.MILLISECONDS)).isFalse();
         assertThat(never.reset(Duration.ZERO)).isFalse();
-        assertThat(stopped.await(30, TimeUnit.SECONDS)).as("reset re-arms").isTrue();
+        assertThat(stopped.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("reset re-arms").isTrue();
     }
 
     @Test
@@ -175,15 +175,10 @@ class TimeTest {
     @Test
     void aGoroutineBlockedOnAnOtherwiseUnreferencedAfterChannelStillWakes() throws Exception {
         var woke = new CompletableFuture<Instant>();
-        var thread = new CompletableFuture<Thread>();
-        go(() -> {
-            thread.complete(Thread.currentThread());
-            woke.complete(Time.after(Duration.ofMillis(300)).receive());
-        });
-        ParkState.awaitBlocked(thread.get(30, TimeUnit.SECONDS), WaitReason.CHAN_RECEIVE, TIMEOUT);
+        startBlocked(WaitReason.CHAN_RECEIVE, () -> woke.complete(Time.after(Duration.ofMillis(300)).receive()));
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
-        assertThat(woke.get(30, TimeUnit.SECONDS)).isNotNull();
+        assertThat(await(woke)).isNotNull();
     }
 }

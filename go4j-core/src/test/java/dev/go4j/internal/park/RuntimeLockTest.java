@@ -1,13 +1,13 @@
 package dev.go4j.internal.park;
 
+import static dev.go4j.testsupport.GoTesting.awaitCondition;
+import static dev.go4j.testsupport.GoTesting.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.go4j.internal.park.G;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
  * that sleep are woken by unlock and are never counted as blocked in a Go wait, and interrupts are ignored.
  */
 class RuntimeLockTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     /** Written only under the lock. */
     private long counter;
 
@@ -36,7 +34,7 @@ class RuntimeLockTest {
             }));
         }
         for (Thread t : threads) {
-            assertThat(t.join(TIMEOUT)).isTrue();
+            join(t);
         }
         assertThat(counter).isEqualTo(10L * each);
         assertThat(lock).hasToString("RuntimeLock[unlocked]");
@@ -58,7 +56,7 @@ class RuntimeLockTest {
                 lock.unlock();
             }));
         }
-        awaitCondition(() -> lock.sleeping() == 4, "4 contenders asleep, saw " + lock.sleeping());
+        awaitCondition("4 contenders asleep", () -> lock.sleeping() == 4);
         assertThat(lock).hasToString("RuntimeLock[locked, contended]");
         for (Thread t : contenders) {
             G g = G.of(t);
@@ -69,21 +67,11 @@ class RuntimeLockTest {
 
         lock.unlock();
         for (Thread t : contenders) {
-            assertThat(t.join(TIMEOUT)).isTrue();
+            join(t);
         }
         assertThat(acquired).hasSize(4);
         assertThat(interruptStatus).containsExactlyInAnyOrder(true, false, false, false);
         assertThat(lock).hasToString("RuntimeLock[unlocked]");
         assertThat(lock.sleeping()).isZero();
-    }
-
-    private static void awaitCondition(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.yield();
-        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.go4j.internal.park;
 
+import static dev.go4j.testsupport.GoTesting.awaitBlocked;
+import static dev.go4j.testsupport.GoTesting.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.go4j.WaitReason;
-import dev.go4j.internal.park.ParkState;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
  * LIFO acquire goes ahead of the queue; acquire ignores interrupts and keeps the status set.
  */
 class SemaTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Object PRIMITIVE = new Object();
 
     @Test
@@ -37,7 +36,7 @@ class SemaTest {
         assertThat(sema.waiting()).isEqualTo(3);
         for (Thread t : List.of(c, a, b)) {
             sema.release();
-            assertThat(t.join(TIMEOUT)).isTrue();
+            join(t);
         }
         assertThat(order).containsExactly("c", "a", "b");
         assertThat(sema.toString()).isEqualTo("Sema[permits=0, waiting=0]");
@@ -51,11 +50,11 @@ class SemaTest {
             sema.acquire(false, WaitReason.SEMACQUIRE, PRIMITIVE);
             status.add(Thread.currentThread().isInterrupted());
         });
-        ParkState.awaitBlocked(t, WaitReason.SEMACQUIRE, TIMEOUT);
+        awaitBlocked(t, WaitReason.SEMACQUIRE);
         t.interrupt();
-        ParkState.awaitBlocked(t, WaitReason.SEMACQUIRE, TIMEOUT);
+        awaitBlocked(t, WaitReason.SEMACQUIRE);
         sema.release();
-        assertThat(t.join(TIMEOUT)).isTrue();
+        join(t);
         assertThat(status).containsExactly(true);
     }
 
@@ -64,7 +63,7 @@ class SemaTest {
             sema.acquire(lifo, WaitReason.SEMACQUIRE, PRIMITIVE);
             order.add(name);
         });
-        ParkState.awaitBlocked(t, WaitReason.SEMACQUIRE, TIMEOUT);
+        awaitBlocked(t, WaitReason.SEMACQUIRE);
         return t;
     }
 }
