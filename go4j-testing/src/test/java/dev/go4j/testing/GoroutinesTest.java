@@ -2,6 +2,8 @@ package dev.go4j.testing;
 
 import static dev.go4j.Go.go;
 import static dev.go4j.Select.onReceive;
+import static dev.go4j.testsupport.GoTesting.TIMEOUT;
+import static dev.go4j.testsupport.GoTesting.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.go4j.Chan;
@@ -9,14 +11,12 @@ import dev.go4j.Interrupted;
 import dev.go4j.Select;
 import dev.go4j.WaitReason;
 import dev.go4j.sync.WaitGroup;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
 /** Goroutines' helpers beyond awaitBlocked (which go4j-core's tests cover through ParkState). */
 class GoroutinesTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Test
     void blockedOnListsTheGoroutinesParkedThereSoATestCanEndThem() throws InterruptedException {
@@ -41,7 +41,7 @@ class GoroutinesTest {
         assertThat(Goroutines.blockedOn(gate, WaitReason.SLEEP)).isEmpty();
         for (Thread thread : blocked) {
             thread.interrupt();
-            thread.join();
+            join(thread);
         }
         assertThat(outcomes).containsExactly("interrupted", "interrupted", "interrupted");
         assertThat(Goroutines.blockedOn(gate, WaitReason.SYNC_WAITGROUP_WAIT)).isEmpty();
@@ -62,7 +62,7 @@ class GoroutinesTest {
         assertThat(Goroutines.blockedOn(b, WaitReason.SELECT)).isEqualTo(onA);
         assertThat(Goroutines.blockedOn(Chan.make(), WaitReason.SELECT)).isEmpty();
         b.send("b");
-        onA.get(0).join();
+        join(onA.get(0));
         assertThat(got).containsExactly("b");
     }
 }

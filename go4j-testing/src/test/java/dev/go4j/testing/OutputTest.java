@@ -1,6 +1,8 @@
 package dev.go4j.testing;
 
 import static dev.go4j.Go.go;
+import static dev.go4j.testsupport.GoTesting.TIMEOUT;
+import static dev.go4j.testsupport.GoTesting.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
@@ -11,10 +13,8 @@ import dev.go4j.internal.park.G;
 import dev.go4j.sync.WaitGroup;
 import dev.go4j.testing.internal.Capture;
 import dev.go4j.testsupport.Fixture;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -36,7 +36,6 @@ import org.opentest4j.AssertionFailedError;
  * EngineTestKit) hold examples that pass or fail on purpose, and each test asserts the outcome JUnit reports.
  */
 class OutputTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Test
     void matchingExamplesPass() {
@@ -216,9 +215,9 @@ class OutputTest {
                 System.out.println("from go");
                 done.countDown();
             });
-            assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
-            java.util.concurrent.CompletableFuture.runAsync(() -> System.out.println("from the executor"),
-                    Go.executor()).get(30, TimeUnit.SECONDS);
+            await(done);
+            await(java.util.concurrent.CompletableFuture.runAsync(() -> System.out.println("from the executor"),
+                    Go.executor()));
         }
 
         @UnorderedOutput("""
@@ -334,7 +333,7 @@ class OutputTest {
         void b() throws InterruptedException {
             Goroutines.awaitBlocked(gate, WaitReason.SYNC_WAITGROUP_WAIT, 1, TIMEOUT);
             gate.done();
-            assertThat(printed.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            await(printed);
             System.out.println("B");
         }
     }

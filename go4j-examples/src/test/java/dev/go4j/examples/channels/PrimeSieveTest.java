@@ -1,5 +1,6 @@
 package dev.go4j.examples.channels;
 
+import static dev.go4j.testsupport.GoTesting.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.go4j.Chan;
@@ -8,7 +9,6 @@ import dev.go4j.WaitReason;
 import dev.go4j.sync.WaitGroup;
 import dev.go4j.testing.Goroutines;
 import dev.go4j.testing.Output;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class PrimeSieveTest {
 
         assertThat(out.receive()).isEqualTo(2);
         assertThat(out.receive()).isEqualTo(3);
-        Goroutines.awaitBlocked(out, WaitReason.SELECT, 1, Duration.ofSeconds(30)); // offering 4
+        Goroutines.awaitBlocked(out, WaitReason.SELECT, 1, TIMEOUT); // offering 4
         done.close();
         wg.await();
 

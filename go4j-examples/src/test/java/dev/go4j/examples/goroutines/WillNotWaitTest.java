@@ -1,16 +1,16 @@
 package dev.go4j.examples.goroutines;
 
+import static dev.go4j.testsupport.GoTesting.TIMEOUT;
+import static dev.go4j.testsupport.GoTesting.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.go4j.WaitReason;
 import dev.go4j.sync.WaitGroup;
 import dev.go4j.testing.Goroutines;
 import dev.go4j.testing.Output;
-import java.time.Duration;
 import java.util.List;
 
 class WillNotWaitTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * Only main's line: the goroutine is blocked. The test then ends the goroutine by interrupting it, still inside
@@ -27,6 +27,6 @@ class WillNotWaitTest {
         List<Thread> blocked = Goroutines.blockedOn(nobody, WaitReason.SYNC_WAITGROUP_WAIT);
         assertThat(blocked).hasSize(1);
         blocked.get(0).interrupt();
-        blocked.get(0).join();
+        join(blocked.get(0));
     }
 }

@@ -24,14 +24,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Tests the {@code ./go4j} launcher script at the repository root by running it with {@code bash} in controlled
- * environments: fake JDKs that are too old, a restricted {@code PATH}, and a fake {@code mvn}.
+ * environments: fake JDKs that are too old, a restricted {@code PATH}, and a fake {@code mvn}. A run of the script
+ * may take up to {@link #TIMEOUT} before it fails the test with the script's output, so the class's JUnit timeout
+ * is longer than the default (its slowest test takes about 4 s).
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LauncherTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 

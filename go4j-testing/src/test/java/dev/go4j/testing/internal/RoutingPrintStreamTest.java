@@ -1,6 +1,7 @@
 package dev.go4j.testing.internal;
 
 import static dev.go4j.Go.go;
+import static dev.go4j.testsupport.GoTesting.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.go4j.internal.park.G;
@@ -9,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +76,7 @@ class RoutingPrintStreamTest {
 
         assertThat(capture.close()).isEmpty();
         gate.countDown();
-        assertThat(printed.await(30, TimeUnit.SECONDS)).isTrue();
+        await(printed);
 
         assertThat(capture.dropped()).isEqualTo(4);
         assertThat(elsewhere.size()).isZero();
