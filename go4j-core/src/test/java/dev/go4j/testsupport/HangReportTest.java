@@ -13,8 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * {@link HangReport}, black-box: fixture tests that hang on purpose run through JUnit's EngineTestKit with the
@@ -69,41 +67,28 @@ class HangReportTest {
 
     /** Runs one fixture test that must fail, as the build would run it, and returns what it failed with. */
     private static Throwable failureOf(Class<?> fixture, String method) {
-        var results = EngineTestKit.engine("junit-jupiter")
+        return Fixtures.failureOf(Fixtures.kit()
                 .enableImplicitConfigurationParameters(true) // junit-platform.properties, as in the build
-                .configurationParameter(Fixture.PARAMETER, "true")
                 .configurationParameter(HangReport.PRINT_PARAMETER, "false") // the hangs here are no news
                 .selectors(selectMethod(fixture, method))
-                .execute();
-        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
-        return results.testEvents().failed().stream()
-                .map(event -> event.getPayload(TestExecutionResult.class).orElseThrow())
-                .map(result -> result.getThrowable().orElseThrow())
-                .findFirst()
-                .orElseThrow();
-    }
-
-    /**
-     * Blocks the calling thread in {@code WaitGroup.await} for a goroutine blocked in a receive on {@code gate},
-     * until the thread is interrupted (it throws {@link Interrupted}) or the gate is closed.
-     */
-    static void hangOn(Chan<String> gate) {
-        var wg = new WaitGroup();
-        wg.go(gate::receive);
-        wg.await();
+                .execute());
     }
 
     // ------------------------------------------------------------------------------------------------------------
     // Fixtures
 
-    @Fixture
-    static class Hangs {
+    /** Leaves a goroutine blocked in a receive on a gate until the test is over. */
+    abstract static class Gated {
         private final Chan<String> gate = Chan.make();
 
-        @Test
-        @Timeout(value = 500, unit = TimeUnit.MILLISECONDS)
-        void waitsForAGoroutineThatWaitsForever() {
-            hangOn(gate);
+        /**
+         * Blocks the calling thread in {@code WaitGroup.await} for the goroutine blocked on the gate, until the
+         * thread is interrupted (it throws {@link Interrupted}).
+         */
+        void hang() {
+            var wg = new WaitGroup();
+            wg.go(gate::receive);
+            wg.await();
         }
 
         @AfterEach
@@ -113,22 +98,24 @@ class HangReportTest {
     }
 
     @Fixture
-    static class HangsBeforeEach {
-        private final Chan<String> gate = Chan.make();
+    static class Hangs extends Gated {
+        @Test
+        @Timeout(value = 500, unit = TimeUnit.MILLISECONDS)
+        void waitsForAGoroutineThatWaitsForever() {
+            hang();
+        }
+    }
 
+    @Fixture
+    static class HangsBeforeEach extends Gated {
         @BeforeEach
         @Timeout(value = 500, unit = TimeUnit.MILLISECONDS)
         void setUp() {
-            hangOn(gate);
+            hang();
         }
 
         @Test
         void neverRuns() {
-        }
-
-        @AfterEach
-        void releaseTheGoroutine() {
-            gate.close();
         }
     }
 

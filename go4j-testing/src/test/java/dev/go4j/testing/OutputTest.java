@@ -1,6 +1,8 @@
 package dev.go4j.testing;
 
 import static dev.go4j.Go.go;
+import static dev.go4j.testsupport.Fixtures.failureOf;
+import static dev.go4j.testsupport.Fixtures.run;
 import static dev.go4j.testsupport.GoTesting.TIMEOUT;
 import static dev.go4j.testsupport.GoTesting.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.hierarchical.ExclusiveResource;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -137,27 +137,6 @@ class OutputTest {
 
         results.containerEvents().assertStatistics(stats -> stats.skipped(1));
         results.testEvents().assertStatistics(stats -> stats.started(0));
-    }
-
-    // ------------------------------------------------------------------------------------------------------------
-    // Running fixtures
-
-    private static EngineExecutionResults run(DiscoverySelector selector) {
-        return EngineTestKit.engine("junit-jupiter")
-                .configurationParameter(Fixture.PARAMETER, "true")
-                .selectors(selector)
-                .execute();
-    }
-
-    /** Runs one fixture test that must fail, and returns what it failed with. */
-    private static Throwable failureOf(DiscoverySelector selector) {
-        EngineExecutionResults results = run(selector);
-        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
-        return results.testEvents().failed().stream()
-                .map(event -> event.getPayload(TestExecutionResult.class).orElseThrow())
-                .map(result -> result.getThrowable().orElseThrow())
-                .findFirst()
-                .orElseThrow();
     }
 
     // ------------------------------------------------------------------------------------------------------------
