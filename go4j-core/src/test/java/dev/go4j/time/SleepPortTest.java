@@ -4,6 +4,7 @@ import static dev.go4j.Go.go;
 import static dev.go4j.Select.onReceive;
 import static dev.go4j.Select.orElse;
 import static dev.go4j.Select.select;
+import static dev.go4j.testsupport.GoTesting.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -321,8 +322,6 @@ class SleepPortTest {
         assertThat(errors).as("seed %d", seed).isEmpty();
     }
 
-    private static final Duration STARVATION_TIMEOUT = Duration.ofSeconds(30);
-
     /**
      * Port of Go's TestAfterFuncStarvation (time/sleep_test.go; Go issue 65178): with a single processor
      * (GOMAXPROCS 1, here a child JVM whose virtual-thread scheduler has parallelism 1) and two goroutines that
@@ -336,7 +335,7 @@ class SleepPortTest {
             + " go4j's own scheduler must make this pass")
     void afterFuncStarvation() throws Exception {
         var outcome = JavaProcess.run(List.of("-Djdk.virtualThreadScheduler.parallelism=1"),
-                AfterFuncStarvation.class, STARVATION_TIMEOUT);
+                AfterFuncStarvation.class, TIMEOUT);
         assertThat(outcome.stderr()).isEmpty();
         assertThat(outcome.exitStatus()).isZero();
         assertThat(outcome.stdout()).isEqualTo("ok\n");

@@ -3,6 +3,7 @@ package dev.go4j.time;
 import static dev.go4j.Go.go;
 import static dev.go4j.Select.onReceive;
 import static dev.go4j.Select.select;
+import static dev.go4j.testsupport.GoTesting.awaitBlocked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -10,7 +11,6 @@ import dev.go4j.Chan;
 import dev.go4j.ReceiveChan;
 import dev.go4j.TryReceive;
 import dev.go4j.WaitReason;
-import dev.go4j.internal.park.ParkState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +34,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TickPortTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * Port of Go's TestTicker (time/tick_test.go): a ticker delivers count/2 ticks at its period, then count/2 at
@@ -163,7 +162,7 @@ class TickPortTest {
                 c.receive();
                 done.close();
             });
-            ParkState.awaitBlocked(c, WaitReason.CHAN_RECEIVE, 1, TIMEOUT);
+            awaitBlocked(c, WaitReason.CHAN_RECEIVE, 1);
             notDone(done, "receiver blocked, timer 10000 s away");
 
             // Reset far away while the timer is in the heap.
@@ -197,7 +196,7 @@ class TickPortTest {
                     finished.close();
                 });
             }
-            ParkState.awaitBlocked(c, WaitReason.SELECT, 2, TIMEOUT);
+            awaitBlocked(c, WaitReason.SELECT, 2);
             notDone(done2Values, "two selects blocked, timer 10000 s away");
             tim.reset(SCHED.dividedBy(2));
             Time.sleep(SCHED);
@@ -224,7 +223,7 @@ class TickPortTest {
                     done3.send(true);
                 });
             }
-            ParkState.awaitBlocked(c, WaitReason.SELECT, 2, TIMEOUT);
+            awaitBlocked(c, WaitReason.SELECT, 2);
             stop2.close();
             waitDone(done3, "first select on a stopped timer");
             waitDone(done3, "second select on a stopped timer");

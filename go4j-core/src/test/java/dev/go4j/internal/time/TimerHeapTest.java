@@ -1,5 +1,7 @@
 package dev.go4j.internal.time;
 
+import static dev.go4j.testsupport.GoTesting.await;
+import static dev.go4j.testsupport.GoTesting.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.go4j.internal.clock.Clock;
@@ -22,7 +24,6 @@ import org.junit.jupiter.api.Test;
  * channel timer is in the heap only while a goroutine waits on it.
  */
 class TimerHeapTest {
-    private static final long TIMEOUT_SECONDS = 30;
     private static final long HOUR = TimeUnit.HOURS.toNanos(1);
 
     private static TimerHeap newHeap() {
@@ -40,7 +41,7 @@ class TimerHeapTest {
             runnerBusy.countDown();
             gate.awaitAdvance(0);
         });
-        assertThat(runnerBusy.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        await(runnerBusy);
 
         // While the runner is held, fill the heap in random order and stop a random half.
         var ran = new ConcurrentLinkedQueue<Integer>();
@@ -67,7 +68,7 @@ class TimerHeapTest {
             Thread.sleep(1); // every timer above is due before the runner is let go
         }
         gate.arrive();
-        assertThat(done.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        await(done);
 
         expected.sort(Comparator.comparingLong(i -> timers.get(i).when - allDue));
         assertThat(ran).as("seed %d", seed).containsExactlyElementsOf(expected);
@@ -81,11 +82,11 @@ class TimerHeapTest {
         TimerCore.funcTimer(heap, HOUR, () -> {
             throw new AssertionError("the hour is not over");
         });
-        awaitSleeping(heap);
+        awaitCondition("runner asleep", heap::sleeping);
         var fired = new CountDownLatch(1);
         long start = System.nanoTime();
         TimerCore.funcTimer(heap, TimeUnit.MILLISECONDS.toNanos(5), fired::countDown);
-        assertThat(fired.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        await(fired);
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(5));
         assertThat(heap.pending()).isEqualTo(1);
     }
@@ -100,8 +101,8 @@ class TimerHeapTest {
             throw new IllegalStateException("deliberate");
         });
         TimerCore.funcTimer(heap, TimeUnit.MILLISECONDS.toNanos(1), ranAfter::countDown);
-        assertThat(reported.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        assertThat(ranAfter.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        await(reported);
+        await(ranAfter);
     }
 
     /** Go's timerZombie: a stopped timer is only marked, and the marks are swept before they pile up. */
@@ -129,13 +130,5 @@ class TimerHeapTest {
         timer.c().receive(); // parks: the timer must be heaped to wake it
         assertThat(heap.pending()).as("after the wait").isEqualTo(before);
         assertThat(channels).hasSize(1_000);
-    }
-
-    private static void awaitSleeping(TimerHeap heap) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (!heap.sleeping()) {
-            assertThat(System.nanoTime() - deadline).as("runner asleep").isNegative();
-            Thread.yield();
-        }
     }
 }
