@@ -12,11 +12,11 @@ import dev.go4j.RuntimeError;
 import dev.go4j.Select;
 import dev.go4j.TryReceive;
 import dev.go4j.sync.WaitGroup;
+import dev.go4j.testsupport.GoTesting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -227,15 +227,11 @@ public final class ExactlyOnceStress {
         return verdict();
     }
 
-    private Thread startWorker(WaitGroup group, Worker worker, java.util.function.Consumer<Worker> body)
-            throws Exception {
-        var thread = new CompletableFuture<Thread>();
-        group.go(() -> {
-            thread.complete(Thread.currentThread());
+    private Thread startWorker(WaitGroup group, Worker worker, java.util.function.Consumer<Worker> body) {
+        return GoTesting.start(group, () -> {
             body.accept(worker);
             Thread.interrupted();
         });
-        return thread.get();
     }
 
     private void produce(Worker worker) {

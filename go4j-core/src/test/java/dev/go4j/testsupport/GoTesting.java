@@ -5,6 +5,7 @@ import dev.go4j.Task;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.clock.Clock;
 import dev.go4j.internal.park.ParkState;
+import dev.go4j.sync.WaitGroup;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The test base of go4j's own tests, after the JSR-166 TCK's {@code JSR166TestCase}: one hang guard, scaled for
@@ -59,8 +61,17 @@ public final class GoTesting {
 
     /** Starts {@code task} as a goroutine ({@link Go#go}) and returns its thread. */
     public static Thread start(Task task) {
+        return start(Go::go, task);
+    }
+
+    /** Starts {@code task} as a goroutine of {@code group} ({@link WaitGroup#go}) and returns its thread. */
+    public static Thread start(WaitGroup group, Task task) {
+        return start(group::go, task);
+    }
+
+    private static Thread start(Consumer<Task> go, Task task) {
         var thread = new CompletableFuture<Thread>();
-        Go.go(() -> {
+        go.accept(() -> {
             thread.complete(Thread.currentThread());
             task.run();
         });
