@@ -3,7 +3,6 @@ package dev.go4j;
 import dev.go4j.internal.clock.Deadline;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.runtime.Goroutine;
-import dev.go4j.internal.park.Processors;
 import dev.go4j.internal.runtime.Program;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,9 +34,9 @@ import java.util.concurrent.Executor;
  * }
  *
  * <p>Deviations from Go, also listed in the README: a goroutine that computes without ever blocking is not
- * preempted by go4j (the JDK's scheduler decides, and with all carriers busy others wait); goroutines do not
- * inherit {@link InheritableThreadLocal} values; {@link #gomaxprocs()} is read-only; outside {@code Go.main}
- * failures follow {@link PanicPolicy#UNCAUGHT_EXCEPTION_HANDLER}.
+ * preempted (go4j's scheduler gives it a carrier of its own after 10 ms while others wait, instead); goroutines
+ * do not inherit {@link InheritableThreadLocal} values; outside {@code Go.main} failures follow
+ * {@link PanicPolicy#UNCAUGHT_EXCEPTION_HANDLER}.
  */
 public final class Go {
     private Go() {
@@ -123,14 +122,47 @@ public final class Go {
     }
 
     /**
-     * Returns how many goroutines can run in parallel: the parallelism of the JDK's virtual-thread scheduler
-     * (the system property {@code jdk.virtualThreadScheduler.parallelism}, else the number of available
-     * processors). Unlike Go's {@code runtime.GOMAXPROCS} it cannot be changed while the program runs.
+     * Returns how many goroutines can run in parallel, Go's {@code runtime.GOMAXPROCS(0)}: go4j's scheduler's
+     * number of carriers ({@code -Dgo4j.gomaxprocs}, else the {@code GOMAXPROCS} environment variable, else the
+     * number of available processors), or, on the JDK's scheduler, its parallelism.
      *
-     * @return the virtual-thread scheduler's parallelism
+     * @return GOMAXPROCS
      */
     public static int gomaxprocs() {
-        return Processors.gomaxprocs();
+        return dev.go4j.internal.sched.Scheduler.gomaxprocs();
+    }
+
+    /**
+     * Sets how many goroutines can run in parallel and returns the previous setting, Go's
+     * {@code runtime.GOMAXPROCS(n)}; {@code n < 1} only queries. Carriers are added at once; surplus ones finish
+     * their current goroutine first. On the JDK's scheduler this changes its parallelism where the JDK allows it
+     * (JDK 24 and newer), and only queries otherwise.
+     *
+     * @param n the new setting, or a number below 1 to leave it as it is
+     * @return the previous setting
+     */
+    public static int gomaxprocs(int n) {
+        return dev.go4j.internal.sched.Scheduler.setGomaxprocs(n);
+    }
+
+    /**
+     * Returns which scheduler runs goroutines: go4j's own (Go's M:N design: run queues, {@code runnext}, work
+     * stealing, hand-off of blocked carriers), or, when the JVM does not give go4j access to it
+     * ({@code --add-opens java.base/java.lang=dev.go4j} on the module path, {@code =ALL-UNNAMED} on the class
+     * path) or {@code -Dgo4j.scheduler=jdk} asks for it, the JDK's virtual-thread scheduler.
+     *
+     * @return the scheduler in force
+     */
+    public static Scheduler scheduler() {
+        return dev.go4j.internal.sched.Scheduler.installed() != null ? Scheduler.GO4J : Scheduler.JDK;
+    }
+
+    /** Which scheduler runs goroutines; see {@link #scheduler()}. */
+    public enum Scheduler {
+        /** go4j's own scheduler, after Go's {@code runtime/proc.go}. */
+        GO4J,
+        /** The JDK's virtual-thread scheduler (a {@code ForkJoinPool}), go4j's fallback. */
+        JDK
     }
 
     /**

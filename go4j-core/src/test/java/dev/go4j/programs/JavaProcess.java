@@ -22,14 +22,21 @@ public final class JavaProcess {
     private JavaProcess() {
     }
 
-    /** Runs {@code mainClass} with {@code args}; fails the test if it has not ended within {@link #TIMEOUT}. */
+    /** The JVM option that gives go4j its own scheduler on the class path, as the tests themselves run. */
+    public static final String SCHEDULER_ACCESS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
+
+    /**
+     * Runs {@code mainClass} with {@code args} on go4j's scheduler, as the tests run; fails the test if it has not
+     * ended within {@link #TIMEOUT}.
+     */
     public static Outcome run(Class<?> mainClass, String... args) throws IOException, InterruptedException {
-        return run(List.of(), mainClass, TIMEOUT, args);
+        return run(List.of(SCHEDULER_ACCESS), mainClass, TIMEOUT, args);
     }
 
     /**
-     * Runs {@code mainClass} with {@code args} in a JVM started with {@code jvmOptions} (such as
-     * {@code -Djdk.virtualThreadScheduler.parallelism=1}); fails the test if it has not ended after {@code timeout}.
+     * Runs {@code mainClass} with {@code args} in a JVM started with exactly {@code jvmOptions} (add
+     * {@link #SCHEDULER_ACCESS} for go4j's own scheduler); fails the test if it has not ended after
+     * {@code timeout}.
      */
     public static Outcome run(List<String> jvmOptions, Class<?> mainClass, Duration timeout, String... args)
             throws IOException, InterruptedException {

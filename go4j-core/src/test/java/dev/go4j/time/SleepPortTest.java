@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -324,17 +323,16 @@ class SleepPortTest {
 
     /**
      * Port of Go's TestAfterFuncStarvation (time/sleep_test.go; Go issue 65178): with a single processor
-     * (GOMAXPROCS 1, here a child JVM whose virtual-thread scheduler has parallelism 1) and two goroutines that
-     * keep each other runnable through a channel of capacity 1, a 1 µs afterFunc still gets to run and stops them.
-     * Go's program ends at once; the bound here only turns a live-lock into a failure. On the JDK's scheduler the
-     * child hangs in about half the runs: the clock fires and starts the afterFunc's goroutine, which stays
-     * runnable but never mounted while the pair keeps the one carrier busy.
+     * (GOMAXPROCS 1, here a child JVM on go4j's scheduler with one carrier) and two goroutines that keep each
+     * other runnable through a channel of capacity 1, a 1 µs afterFunc still gets to run and stops them. Go's
+     * program ends at once; the bound here only turns a live-lock into a failure. (On the JDK's scheduler the
+     * child hangs in about half the runs: the afterFunc's goroutine stays runnable but never mounted while the
+     * pair keeps the one carrier busy. go4j's scheduler ends the pair's time slice after 10 ms and serves the
+     * global queue.)
      */
     @Test
-    @Disabled("scheduler issue: the JDK's ForkJoinPool scheduler starves the afterFunc timer under a ping-pong pair;"
-            + " go4j's own scheduler must make this pass")
     void afterFuncStarvation() throws Exception {
-        var outcome = JavaProcess.run(List.of("-Djdk.virtualThreadScheduler.parallelism=1"),
+        var outcome = JavaProcess.run(List.of(JavaProcess.SCHEDULER_ACCESS, "-Dgo4j.gomaxprocs=1"),
                 AfterFuncStarvation.class, TIMEOUT);
         assertThat(outcome.stderr()).isEmpty();
         assertThat(outcome.exitStatus()).isZero();

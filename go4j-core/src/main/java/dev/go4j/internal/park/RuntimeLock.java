@@ -75,7 +75,7 @@ public final class RuntimeLock {
     }
 
     private void lockSlow() {
-        for (int round = 0; round < ActiveSpin.ROUNDS; round++) {
+        for (int round = 0, rounds = ActiveSpin.rounds(); round < rounds; round++) {
             ActiveSpin.round();
             if (state == UNLOCKED && STATE.compareAndSet(this, UNLOCKED, LOCKED)) {
                 return;

@@ -2,15 +2,16 @@ package dev.go4j.internal.runtime;
 
 import dev.go4j.Task;
 import dev.go4j.internal.park.G;
-import java.util.concurrent.ThreadFactory;
+import dev.go4j.internal.sched.Scheduler;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /*
  * Implementation notes.
  *
- * Starting goroutines. A goroutine is a virtual thread named "goroutine N" that runs its task inside run(),
- * which binds its G, hands an escaping exception to Program (the panic policy), and unregisters the G.
+ * Starting goroutines. A goroutine is a virtual thread named "goroutine N", run by go4j's scheduler (or the JDK's,
+ * see Scheduler), that runs its task inside run(), which binds its G, hands an escaping exception to Program (the
+ * panic policy), and unregisters the G.
  *
  * Ids: 1 is reserved for Go.main's goroutine; every other goroutine takes the next id from 2 on, so ids only grow,
  * as in Go (which also never reuses goroutine ids). The live count includes main under Go.main and is decremented
@@ -25,8 +26,6 @@ public final class Goroutine {
     static final long MAIN_ID = 1;
     private static final AtomicLong NEXT_ID = new AtomicLong(MAIN_ID + 1);
     private static final AtomicInteger LIVE_COUNT = new AtomicInteger();
-    private static final ThreadFactory VIRTUAL_THREADS =
-            Thread.ofVirtual().inheritInheritableThreadLocals(false).factory();
 
     private Goroutine() {
     }
@@ -53,8 +52,7 @@ public final class Goroutine {
 
     private static Thread start(long id, Object inherited, Task task) {
         G g = G.newGoroutine(id, inherited);
-        Thread thread = VIRTUAL_THREADS.newThread(() -> run(g, task));
-        thread.setName("goroutine " + id);
+        Thread thread = Scheduler.newGoroutineThread("goroutine " + id, () -> run(g, task));
         g.attach(thread);
         LIVE_COUNT.incrementAndGet();
         try {

@@ -53,7 +53,7 @@ import java.util.concurrent.TimeUnit;
  * mutex that is thrown as a FatalError in library mode leaves the state intact. In starvation mode the mutex is
  * held during a hand-off although LOCKED is clear, so a second unlock() then is also reported, as in Go.
  *
- * Active spinning, as in mutex.go: a contender that finds the mutex held in normal mode spins ActiveSpin.ROUNDS
+ * Active spinning, as in mutex.go: a contender that finds the mutex held in normal mode spins ActiveSpin.rounds()
  * rounds of pause instructions (Go's 4 x 30, a few microseconds at most) before it queues, on machines with
  * more than one carrier. The holder is most likely running on the other carrier and about to unlock, and a
  * park plus unpark costs a virtual thread about a microsecond. Go also requires an empty local run queue on its P;
@@ -156,7 +156,7 @@ public final class MutexCore {
         int spins = 0;
         int old = state;
         while (true) {
-            if ((old & (LOCKED | STARVING)) == LOCKED && spins < ActiveSpin.ROUNDS) {
+            if ((old & (LOCKED | STARVING)) == LOCKED && spins < ActiveSpin.rounds()) {
                 // Held in normal mode: the holder is probably running and about to unlock, so spin a little
                 // instead of parking. Claiming WOKEN tells unlock() not to wake a sleeper meanwhile.
                 if (!awoke && (old & WOKEN) == 0 && old >>> WAITER_SHIFT != 0

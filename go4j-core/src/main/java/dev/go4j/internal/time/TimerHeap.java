@@ -3,6 +3,8 @@ package dev.go4j.internal.time;
 import dev.go4j.internal.clock.Clock;
 import dev.go4j.internal.clock.Deadline;
 import dev.go4j.internal.park.Waiter;
+import dev.go4j.internal.sched.Scheduler;
+import dev.go4j.internal.sched.TimerSource;
 import dev.go4j.internal.park.RuntimeLock;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is zombies, so the heap stays within a constant factor of the live timers and the marking costs its goroutine
  * no heap operation.
  *
+ * Carriers. With go4j's scheduler installed, the real-time heap is also a TimerSource: a carrier at a scheduling
+ * point reads `earliest` (a hint published under the lock) and, if a timer is due, wakes the runner at once
+ * (nudge) instead of leaving it to oversleep by the OS's timer slack. Carriers never fire timers themselves:
+ * firing takes runtime locks, and a carrier must never wait for a lock (see the scheduler's notes).
+ *
  * Waking the runner. The runner records when it will next look at the heap on its own (wakeAt) and parks through
  * go4j's park path on a fresh Waiter (no wait reason: it is not a goroutine); a new head due no earlier than
  * wakeAt needs no wake-up, and a dropped timer never does - the runner just finds nothing due at its planned time
@@ -45,7 +52,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 
 /** A heap of timers with its runner thread; see the implementation notes. */
-public final class TimerHeap {
+public final class TimerHeap implements TimerSource {
     private static final int INITIAL_CAPACITY = 16;
 
     /** The clock whose nanoTime orders this heap. Final. */
@@ -55,10 +62,16 @@ public final class TimerHeap {
     /** The heap; slots from size on are null. Guarded by lock. */
     private TimerCore[] heap = new TimerCore[INITIAL_CAPACITY];
     private int size;
+    /** heap[0]'s heapWhen, and whether there is a heap[0]: written under lock, read racily by carriers. */
+    private volatile long earliest;
+    private volatile boolean any;
     /** Heaped timers marked zombie; changed under the marked timer's lock, read anywhere. */
     final AtomicInteger zombies = new AtomicInteger();
-    /** The runner's Waiter while it sleeps (until wakeAt, or for good if sleepingForever), else null. */
-    private Waiter sleeper;
+    /**
+     * The runner's Waiter while it sleeps (until wakeAt, or for good if sleepingForever), else null. Written under
+     * lock; read without it by nudge.
+     */
+    private volatile Waiter sleeper;
     private boolean sleepingForever;
     private long wakeAt;
 
@@ -130,6 +143,7 @@ public final class TimerHeap {
                 }
                 timer.heapWhen = timer.when;
                 siftUp(size++, timer);
+                publishEarliest();
                 toWake = wakeIfEarlier(timer.heapWhen);
             } finally {
                 timer.lock.unlock();
@@ -155,6 +169,7 @@ public final class TimerHeap {
                 }
                 if (!timer.needsHeap()) {
                     dropZombieOrLive(timer);
+                    publishEarliest();
                     return;
                 }
                 timer.heapWhen = timer.when;
@@ -162,6 +177,7 @@ public final class TimerHeap {
                 if (heap[i] == timer) {
                     siftUp(i, timer);
                 }
+                publishEarliest();
                 toWake = wakeIfEarlier(timer.heapWhen);
             } finally {
                 timer.lock.unlock();
@@ -187,7 +203,7 @@ public final class TimerHeap {
     private void runLoop() {
         while (true) {
             Waiter sleep = new Waiter();
-            Deadline until = runDue(sleep);
+            Deadline until = runDueThenSleep(sleep);
             sleep.await(null, this, until, false);
             lock.lock();
             try {
@@ -204,30 +220,12 @@ public final class TimerHeap {
      * Runs every due timer, then records {@code sleep} as the sleeper and returns until when to sleep. Firing
      * happens with the timer's lock held but the heap's released, so a timer's action may touch the heap again.
      */
-    private Deadline runDue(Waiter sleep) {
+    private Deadline runDueThenSleep(Waiter sleep) {
         while (true) {
+            TimerCore due;
             lock.lock();
-            TimerCore due = null;
             try {
-                long now = clock.nanoTime();
-                while (size > 0 && due == null) {
-                    TimerCore head = heap[0];
-                    head.lock.lock();
-                    if (!head.needsHeap()) {
-                        dropZombieOrLive(head);
-                        head.lock.unlock();
-                    } else if (head.when != head.heapWhen) {
-                        head.heapWhen = head.when; // reset meanwhile: put it where it belongs now
-                        siftDown(0, head);
-                        head.lock.unlock();
-                    } else if (head.when - now <= 0) {
-                        removeAt(0);
-                        due = head; // fired below with its lock still held
-                    } else {
-                        head.lock.unlock();
-                        break;
-                    }
-                }
+                due = takeDue(clock.nanoTime());
                 if (due == null) {
                     sleeper = sleep;
                     sleepingForever = size == 0;
@@ -238,6 +236,60 @@ public final class TimerHeap {
                 lock.unlock();
             }
             due.runFromHeap(clock.nanoTime()); // releases due's lock
+        }
+    }
+
+    @Override
+    public boolean due(Clock c) {
+        return any && earliest - c.nanoTime() <= 0;
+    }
+
+    /** A carrier saw a timer due: wake the runner now (lock-free; a stale or claimed sleeper is harmless). */
+    @Override
+    public void nudge() {
+        Waiter s = sleeper;
+        if (s != null) {
+            s.signal();
+        }
+    }
+
+    /**
+     * Under lock: drops zombies and re-sifts reset timers at the head, then takes the head out if it is due and
+     * returns it with its lock held; null if nothing is due.
+     */
+    private TimerCore takeDue(long now) {
+        try {
+            while (size > 0) {
+                TimerCore head = heap[0];
+                head.lock.lock();
+                if (!head.needsHeap()) {
+                    dropZombieOrLive(head);
+                    head.lock.unlock();
+                } else if (head.when != head.heapWhen) {
+                    head.heapWhen = head.when; // reset meanwhile: put it where it belongs now
+                    siftDown(0, head);
+                    head.lock.unlock();
+                } else if (head.when - now <= 0) {
+                    removeAt(0);
+                    return head; // fired by the caller with its lock still held
+                } else {
+                    head.lock.unlock();
+                    return null;
+                }
+            }
+            return null;
+        } finally {
+            publishEarliest();
+        }
+    }
+
+    /** Under lock: what carriers read to see whether a timer is due (a hint; see TimerSource). */
+    private void publishEarliest() {
+        if (size > 0) {
+            earliest = heap[0].heapWhen;
+            any = true;
+        } else {
+            any = false;
         }
     }
 
@@ -344,8 +396,17 @@ public final class TimerHeap {
         return "TimerHeap[" + pending() + " pending]";
     }
 
-    /** Holder of the real-time heap and its thread, created on first use. */
+    /** Holder of the real-time heap and its thread, created on first use; go4j's carriers fire it too. */
     private static final class Real {
-        static final TimerHeap HEAP = new TimerHeap(Clock.current(), "go4j-clock");
+        static final TimerHeap HEAP = realHeap();
+
+        private static TimerHeap realHeap() {
+            TimerHeap heap = new TimerHeap(Clock.current(), "go4j-clock");
+            Scheduler scheduler = Scheduler.installed();
+            if (scheduler != null) {
+                scheduler.setTimerSource(heap);
+            }
+            return heap;
+        }
     }
 }
