@@ -18,11 +18,7 @@ import java.util.concurrent.CompletionStage;
  *   <li>{@link #nil()} is the nil channel: sends and receives block forever, select cases on it are never ready.
  * </ul>
  *
- * {@snippet :
- * Chan<String> messages = Chan.make();
- * go(() -> messages.send("ping"));
- * System.out.println(messages.receive()); // ping
- * }
+ * {@snippet file="ChanSnippets.java" region="chan"}
  *
  * <p>Memory consistency (Go's memory model): a send happens-before the matching receive completes; closing a
  * channel happens-before a receive that returns because the channel is closed; a receive from an unbuffered
@@ -106,21 +102,10 @@ public sealed interface Chan<T> extends SendChan<T>, ReceiveChan<T> permits dev.
      * {@link Select select} next to channels. The channel receives exactly one element, {@link Result.Ok} with the
      * value or {@link Result.Err} with the failure, and is then closed: later receives return {@code null} with
      * {@code ok == false}. A failure wrapped in a {@link CompletionException} is unwrapped to its cause; a
-     * cancelled stage gives {@code Err} with its {@link java.util.concurrent.CancellationException}.
+     * cancelled stage gives {@code Err} with its {@link java.util.concurrent.CancellationException}. With
+     * {@code import static dev.go4j.Select.*;}:
      *
-     * {@snippet :
-     * import static dev.go4j.Select.*;
-     *
-     * CompletableFuture<String> price = CompletableFuture.supplyAsync(() -> quote("GO4J"), Go.executor());
-     * select(
-     *     onReceive(Chan.fromStage(price), r -> {
-     *         switch (r) {
-     *             case Result.Ok<String>(var quote) -> System.out.println("price: " + quote);
-     *             case Result.Err<String>(var error) -> System.out.println("no price: " + error);
-     *         }
-     *     }),
-     *     onReceive(quit, ignored -> price.cancel(false)));
-     * }
+     * {@snippet file="ChanSnippets.java" region="from-stage"}
      *
      * <p>No goroutine waits for the stage: the thread that completes it (or this call, if it is already complete)
      * sends the result without blocking, into the channel's one-slot buffer or straight to a waiting receiver, and

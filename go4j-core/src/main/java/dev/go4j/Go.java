@@ -17,22 +17,7 @@ import java.util.concurrent.Executor;
  * {@link #main(String[], Task)} to get a Go program's rules: the program ends when {@code main}'s body returns,
  * whatever other goroutines are doing, and an exception escaping any goroutine ends it with Go's panic report.
  *
- * {@snippet :
- * import static dev.go4j.Go.*;
- *
- * public class Hello {
- *     public static void main(String[] args) {
- *         Go.main(args, () -> {
- *             var wg = new WaitGroup();
- *             for (int i = 0; i < 3; i++) {
- *                 int n = i;
- *                 wg.go(() -> System.out.println("hello from goroutine " + n));
- *             }
- *             wg.await();
- *         });
- *     }
- * }
- * }
+ * {@snippet file="Hello.java" region="hello"}
  *
  * <p>Deviations from Go, also listed in the README: a goroutine that computes without ever blocking is not
  * preempted by go4j (the JDK's scheduler decides, and with all carriers busy others wait); goroutines do not

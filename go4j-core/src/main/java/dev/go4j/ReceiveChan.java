@@ -14,15 +14,11 @@ import java.util.stream.StreamSupport;
  * <p>Ranging: {@code for (T v : ch)} is Go's {@code for v := range ch}: it receives until the channel is closed
  * and drained. The iterator receives in {@link Iterator#hasNext()}, which therefore blocks.
  *
- * {@snippet :
- * static int sum(ReceiveChan<? extends Integer> in) {
- *     int sum = 0;
- *     for (int v : in) {
- *         sum += v;
- *     }
- *     return sum;
- * }
- * }
+ * {@snippet file="ChanSnippets.java" region="receive-chan"}
+ *
+ * <p>{@code ReceiveChan} is a sealed interface: besides {@link Chan}, only the receive-only channels that go4j hands
+ * out implement it (those of timers and tickers, of {@code Context.done()} and of {@link Chan#fromStage}). Their
+ * class is not a public type, so, as in Go, they cannot be sent to or closed, even through a cast.
  *
  * @param <T> the element type
  */

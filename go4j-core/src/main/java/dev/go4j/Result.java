@@ -6,13 +6,7 @@ import java.util.Objects;
  * A value or the failure that took its place: Go's {@code (T, error)} pair as one object, used where a result
  * travels through a channel or a cache ({@code Chan.fromStage}, {@code onceValues}, singleflight's {@code doChan}).
  *
- * {@snippet :
- * Result<String> r = Result.of(() -> Files.readString(path));
- * switch (r) {
- *     case Result.Ok<String>(var text) -> System.out.println(text);
- *     case Result.Err<String>(var error) -> System.out.println("failed: " + error);
- * }
- * }
+ * {@snippet file="GoSnippets.java" region="result"}
  *
  * @param <T> the type of the value
  */

@@ -10,17 +10,9 @@ import java.util.function.Consumer;
 
 /**
  * Go's {@code select} statement: waits until one of several channel operations can proceed, performs exactly
- * that one, then runs its case's body.
+ * that one, then runs its case's body. With {@code import static dev.go4j.Select.*;}:
  *
- * {@snippet :
- * import static dev.go4j.Select.*;
- *
- * select(
- *     onReceive(jobs, job -> run(job)),
- *     onReceiveOk(results, r -> { if (!r.ok()) System.out.println("results closed"); }),
- *     onSend(log, "idle", () -> System.out.println("logged")),
- *     orElse(() -> System.out.println("nothing ready"))); // Go's default: never blocks
- * }
+ * {@snippet file="SelectSnippets.java" region="select"}
  *
  * <p>Go's rules hold: when several cases are ready, one is chosen uniformly at random; a receive from a closed
  * channel is always ready (with the zero value, {@code ok == false}); a send to a closed channel is ready and, if
@@ -42,7 +34,8 @@ public final class Select {
 
     /**
      * One case of a select, made by {@link #onReceive}, {@link #onReceiveOk}, {@link #onSend} or
-     * {@link #orElse}. Immutable; a case may be used in several selects.
+     * {@link #orElse}. Immutable; a case may be used in several selects. Sealed: those factories are the only way
+     * to make one.
      */
     public abstract static sealed class Case {
         /** The channel of a send or receive case; null for a never-ready case and for the default case. */

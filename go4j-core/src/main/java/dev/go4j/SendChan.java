@@ -4,14 +4,7 @@ package dev.go4j;
  * The sending side of a channel, Go's {@code chan<- T}. APIs that only send take {@code SendChan<? super T>}; a
  * {@link Chan} is one, so it converts implicitly, as in Go. Only the sending side can {@link #close()}.
  *
- * {@snippet :
- * static void produce(SendChan<? super Integer> out) {
- *     for (int i = 0; i < 3; i++) {
- *         out.send(i);
- *     }
- *     out.close();
- * }
- * }
+ * {@snippet file="ChanSnippets.java" region="send-chan"}
  *
  * @param <T> the element type
  */

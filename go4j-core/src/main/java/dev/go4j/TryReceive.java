@@ -4,13 +4,7 @@ package dev.go4j;
  * The result of a non-blocking receive, {@link ReceiveChan#tryReceive()}: Go's
  * {@code select { case v, ok := <-ch: …; default: … }} as a value.
  *
- * {@snippet :
- * switch (ch.tryReceive()) {
- *     case TryReceive.Value<Job>(var job) -> run(job);
- *     case TryReceive.Closed<Job> closed -> shutDown();
- *     case TryReceive.WouldBlock<Job> empty -> idle();
- * }
- * }
+ * {@snippet file="ChanSnippets.java" region="try-receive"}
  *
  * @param <T> the element type
  */

@@ -8,6 +8,11 @@
  * <p>Most used: {@link dev.go4j.Go}, {@link dev.go4j.Chan}, {@link dev.go4j.Select}, {@link dev.go4j.Task},
  * {@link dev.go4j.WaitReason}, {@link dev.go4j.Result}, {@link dev.go4j.Empty}.
  *
+ * <p>A goroutine sends a message, and a select waits for it or for a timeout (with
+ * {@code import static dev.go4j.Go.*;} and {@code import static dev.go4j.Select.*;}):
+ *
+ * {@snippet file="GoSnippets.java" region="program"}
+ *
  * <p>Deviations from Go: goroutines that compute without blocking are not preempted by go4j; Java's
  * {@link Thread#interrupt()} makes blocking operations throw {@link dev.go4j.Interrupted}; fatal errors are thrown
  * outside {@code Go.main}; {@code Go.gomaxprocs()} is read-only; goroutines do not inherit

@@ -5,12 +5,7 @@ package dev.go4j.context;
  * {@link Context#withDeadline}: Go's {@code ctx, cancel := context.WithCancel(parent)} in one object.
  * {@link #close()} cancels, so Go's {@code defer cancel()} becomes try-with-resources.
  *
- * {@snippet :
- * try (CancelContext ctx = Context.withCancel(parent)) {
- *     startWorkers(ctx);
- *     awaitFirstResult();
- * } // every worker sees ctx.done() closed
- * }
+ * {@snippet file="ContextSnippets.java" region="cancel-context"}
  */
 public interface CancelContext extends Context, AutoCloseable {
 

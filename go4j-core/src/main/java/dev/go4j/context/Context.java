@@ -18,15 +18,7 @@ import java.util.function.BooleanSupplier;
  * Carries a deadline, a cancellation signal and request-scoped values across goroutines, Go's
  * {@code context.Context}.
  *
- * {@snippet :
- * try (CancelContext ctx = Context.withTimeout(Context.background(), Duration.ofSeconds(2))) {
- *     Chan<String> result = Chan.make(1);
- *     go(() -> result.send(fetch(ctx, url)));
- *     select(
- *         onReceive(result, body -> System.out.println(body)),
- *         onReceive(ctx.done(), v -> System.out.println(ctx.err().getMessage()))); // context deadline exceeded
- * } // close() cancels, like Go's defer cancel()
- * }
+ * {@snippet file="ContextSnippets.java" region="context"}
  *
  * <p>The functions of Go's package {@code context} are static methods here: {@link #background()},
  * {@link #todo()}, {@link #withCancel}, {@link #withTimeout}, {@link #withDeadline} (each also with a cause),
@@ -342,9 +334,7 @@ public interface Context {
      * pending (a late one is cleared), and a failure of {@code call} after the interrupt surfaces as a fresh
      * {@link Canceled} or {@link DeadlineExceeded}, with the call's exception as its cause.
      *
-     * {@snippet :
-     * String line = Context.interruptOnDone(ctx, () -> queue.take());
-     * }
+     * {@snippet file="ContextSnippets.java" region="interrupt-on-done"}
      *
      * @param ctx the context
      * @param call the blocking call

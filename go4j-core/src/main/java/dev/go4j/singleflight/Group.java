@@ -22,10 +22,7 @@ import java.util.concurrent.Callable;
  * Suppresses duplicate calls, Go's {@code golang.org/x/sync/singleflight.Group}: while a call for a key is in
  * flight, later callers for the same key wait for it and share its result instead of running their own.
  *
- * {@snippet :
- * var loads = new Group<String, byte[]>();
- * byte[] data = loads.doCall(path, () -> Files.readAllBytes(Path.of(path))).value();
- * }
+ * {@snippet file="SingleflightSnippets.java" region="group"}
  *
  * <p>Errors and panics: a call's exception is thrown to every caller that waited for it; a {@link Panic} or an
  * {@link Error} is thrown to them too, so it reaches each goroutine's panic policy, as Go re-panics in every

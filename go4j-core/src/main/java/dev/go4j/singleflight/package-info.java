@@ -2,6 +2,8 @@
  * Go's {@code golang.org/x/sync/singleflight}: {@link dev.go4j.singleflight.Group} runs one call per key at a time
  * and shares its result with every concurrent caller for the same key.
  *
+ * {@snippet file="SingleflightSnippets.java" region="group"}
+ *
  * <p>Deviation from Go: in library mode ({@link dev.go4j.PanicPolicy#UNCAUGHT_EXCEPTION_HANDLER}), when a call
  * that {@code doChan} callers share panics, their channels still receive a {@link dev.go4j.singleflight.Result}
  * carrying the panic, so receivers do not hang. Under {@link dev.go4j.PanicPolicy#EXIT} (the default inside

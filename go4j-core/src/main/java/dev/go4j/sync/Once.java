@@ -13,15 +13,7 @@ import java.util.function.Supplier;
  * Performs one action exactly once, Go's {@code sync.Once}; its static methods are Go's {@code sync.OnceFunc},
  * {@code OnceValue} and {@code OnceValues}.
  *
- * {@snippet :
- * private final Once loadOnce = new Once();
- * private Config config; // written once, by load
- *
- * Config config() {
- *     loadOnce.run(this::load);
- *     return config;
- * }
- * }
+ * {@snippet file="SyncSnippets.java" region="once"}
  *
  * <p>{@link #run(Runnable)} calls its function only the first time it is called on this {@code Once}, even if
  * later calls pass other functions. Concurrent callers wait until that first call has finished (ignoring
@@ -35,10 +27,7 @@ import java.util.function.Supplier;
  * {@link #onceValue} and {@link #onceValues} return.
  *
  * <p>The function wrappers, for lazy initialisation without a field per value:
- * {@snippet :
- * static final Supplier<Config> CONFIG = Once.onceValue(Config::load);
- * static final Supplier<Result<byte[]>> KEY = Once.onceValues(() -> Files.readAllBytes(KEY_FILE));
- * }
+ * {@snippet file="SyncSnippets.java" region="once-values"}
  */
 public final class Once {
     /*

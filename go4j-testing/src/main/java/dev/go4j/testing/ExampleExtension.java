@@ -31,12 +31,7 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  * with its standard output captured and compares it with the expectation. Those annotations register it, so tests
  * never need to name it.
  *
- * {@snippet :
- * @Output("hello")                              // registers ExampleExtension through @ExtendWith
- * void hello() {
- *     System.out.println("hello");
- * }
- * }
+ * {@snippet file="TestingSnippets.java" region="example-extension"}
  *
  * <p>Test methods without either annotation run untouched.
  */
