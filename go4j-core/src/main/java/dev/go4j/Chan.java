@@ -5,6 +5,7 @@ import dev.go4j.internal.chan.ReceiveOnlyChannel;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A channel, Go's {@code chan T}: goroutines send values into it and receive them, in order, with Go's
@@ -35,9 +36,11 @@ import java.util.concurrent.CompletionStage;
  * out (a timer's, a context's {@code done()}) are {@link ReceiveChan}s and not {@code Chan}s, so, as in Go, they
  * cannot be sent to or closed even through a cast.
  *
- * @param <T> the element type; {@code null} is a legal element
+ * @param <T> the element type, which may be a nullable type ({@code Chan<@Nullable Throwable>}): {@code null} is a
+ *     legal element
  */
-public sealed interface Chan<T> extends SendChan<T>, ReceiveChan<T> permits dev.go4j.internal.chan.SendReceiveChannel {
+public sealed interface Chan<T extends @Nullable Object> extends SendChan<T>, ReceiveChan<T>
+        permits dev.go4j.internal.chan.SendReceiveChannel {
 
     /**
      * Makes an unbuffered channel, Go's {@code make(chan T)}.
@@ -45,7 +48,7 @@ public sealed interface Chan<T> extends SendChan<T>, ReceiveChan<T> permits dev.
      * @param <T> the element type
      * @return a new channel
      */
-    static <T> Chan<T> make() {
+    static <T extends @Nullable Object> Chan<T> make() {
         return Channel.make(0, null);
     }
 
@@ -66,7 +69,7 @@ public sealed interface Chan<T> extends SendChan<T>, ReceiveChan<T> permits dev.
      * @throws RuntimeError {@code makechan: size out of range} if {@code capacity} is negative or above
      *     {@code Integer.MAX_VALUE - 8}
      */
-    static <T> Chan<T> make(int capacity) {
+    static <T extends @Nullable Object> Chan<T> make(int capacity) {
         return Channel.make(capacity, null);
     }
 
@@ -81,7 +84,7 @@ public sealed interface Chan<T> extends SendChan<T>, ReceiveChan<T> permits dev.
      * @throws RuntimeError {@code makechan: size out of range} if {@code capacity} is negative or above
      *     {@code Integer.MAX_VALUE - 8} (see {@link #make(int)})
      */
-    static <T> Chan<T> make(int capacity, T zero) {
+    static <T extends @Nullable Object> Chan<T> make(int capacity, @Nullable T zero) {
         return Channel.make(capacity, zero);
     }
 
@@ -92,7 +95,7 @@ public sealed interface Chan<T> extends SendChan<T>, ReceiveChan<T> permits dev.
      * @param <T> the element type
      * @return the nil channel
      */
-    static <T> Chan<T> nil() {
+    static <T extends @Nullable Object> Chan<T> nil() {
         return Channel.nil();
     }
 
@@ -117,7 +120,7 @@ public sealed interface Chan<T> extends SendChan<T>, ReceiveChan<T> permits dev.
      * @return a receive-only channel that yields the one result, then is closed
      * @throws NullPointerException if {@code stage} is null
      */
-    static <T> ReceiveChan<Result<T>> fromStage(CompletionStage<T> stage) {
+    static <T extends @Nullable Object> ReceiveChan<Result<T>> fromStage(CompletionStage<T> stage) {
         Objects.requireNonNull(stage, "stage");
         ReceiveOnlyChannel<Result<T>> result = Channel.receiveOnly(1);
         stage.whenComplete((value, failure) -> {

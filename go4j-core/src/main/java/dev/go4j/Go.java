@@ -8,6 +8,7 @@ import dev.go4j.internal.runtime.Program;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Goroutines and the life of a Go program: Go's {@code go} statement, {@code func main}, {@code os.Exit} and
@@ -136,7 +137,7 @@ public final class Go {
      *
      * @param policy the policy, or null for the default
      */
-    public static void setPanicPolicy(PanicPolicy policy) {
+    public static void setPanicPolicy(@Nullable PanicPolicy policy) {
         Program.setPolicy(policy);
     }
 

@@ -6,6 +6,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The receiving side of a channel, Go's {@code <-chan T}. APIs that only receive take
@@ -22,16 +23,18 @@ import java.util.stream.StreamSupport;
  *
  * @param <T> the element type
  */
-public sealed interface ReceiveChan<T> extends Iterable<T> permits Chan, dev.go4j.internal.chan.ReceiveOnlyChannel {
+public sealed interface ReceiveChan<T extends @Nullable Object> extends Iterable<T>
+        permits Chan, dev.go4j.internal.chan.ReceiveOnlyChannel {
 
     /**
      * Receives a value, waiting until one is sent or the channel is closed, Go's {@code <-ch}. On a closed,
      * drained channel returns the channel's zero value at once. Receiving from the nil channel blocks forever.
      *
-     * @return the value, or the zero value if the channel is closed and drained
+     * @return the value, or the zero value if the channel is closed and drained (null unless the channel was made
+     *     with a zero value, hence {@code @Nullable})
      * @throws Interrupted if interrupted while waiting; nothing is then received
      */
-    T receive();
+    @Nullable T receive();
 
     /**
      * Receives a value and says whether it was sent, Go's {@code v, ok := <-ch}.
@@ -80,7 +83,7 @@ public sealed interface ReceiveChan<T> extends Iterable<T> permits Chan, dev.go4
     default Iterator<T> iterator() {
         return new Iterator<>() {
             /** The next receive's result, fetched by hasNext; stays at the closed result once seen. */
-            private Received<T> pending;
+            private @Nullable Received<T> pending;
 
             @Override
             public boolean hasNext() {

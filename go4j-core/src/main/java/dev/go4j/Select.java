@@ -7,6 +7,7 @@ import dev.go4j.internal.clock.Deadline;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Go's {@code select} statement: waits until one of several channel operations can proceed, performs exactly
@@ -148,11 +149,13 @@ public final class Select {
      * a closed channel the body gets the zero value.
      *
      * @param ch the channel; {@code null} or the nil channel make a case that is never ready
-     * @param body what to do with the value
+     * @param body what to do with the value (the channel's zero value, null unless it was made with one, if the
+     *     channel is closed)
      * @param <T> the element type
      * @return the case
      */
-    public static <T> Case onReceive(ReceiveChan<? extends T> ch, Consumer<? super T> body) {
+    public static <T extends @Nullable Object> Case onReceive(@Nullable ReceiveChan<? extends T> ch,
+            Consumer<? super @Nullable T> body) {
         return new Receive(ch, Objects.requireNonNull(body, "body"));
     }
 
@@ -165,7 +168,8 @@ public final class Select {
      * @param <T> the element type
      * @return the case
      */
-    public static <T> Case onReceiveOk(ReceiveChan<? extends T> ch, Consumer<? super Received<T>> body) {
+    public static <T extends @Nullable Object> Case onReceiveOk(@Nullable ReceiveChan<? extends T> ch,
+            Consumer<? super Received<T>> body) {
         return new ReceiveOk(ch, Objects.requireNonNull(body, "body"));
     }
 
@@ -178,7 +182,8 @@ public final class Select {
      * @param <T> the element type
      * @return the case
      */
-    public static <T> Case onSend(SendChan<? super T> ch, T value, Runnable body) {
+    public static <T extends @Nullable Object> Case onSend(@Nullable SendChan<? super T> ch, T value,
+            Runnable body) {
         return new Send(ch, value, Objects.requireNonNull(body, "body"));
     }
 

@@ -1,5 +1,7 @@
 package dev.go4j;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The sending side of a channel, Go's {@code chan<- T}. APIs that only send take {@code SendChan<? super T>}; a
  * {@link Chan} is one, so it converts implicitly, as in Go. Only the sending side can {@link #close()}.
@@ -8,7 +10,7 @@ package dev.go4j;
  *
  * @param <T> the element type
  */
-public sealed interface SendChan<T> permits Chan {
+public sealed interface SendChan<T extends @Nullable Object> permits Chan {
 
     /**
      * Sends {@code value}, waiting until a receiver takes it (unbuffered) or there is room in the buffer, Go's

@@ -1,5 +1,7 @@
 package dev.go4j;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The result of a non-blocking receive, {@link ReceiveChan#tryReceive()}: Go's
  * {@code select { case v, ok := <-ch: …; default: … }} as a value.
@@ -8,7 +10,7 @@ package dev.go4j;
  *
  * @param <T> the element type
  */
-public sealed interface TryReceive<T> {
+public sealed interface TryReceive<T extends @Nullable Object> {
 
     /**
      * A value was received.
@@ -16,7 +18,7 @@ public sealed interface TryReceive<T> {
      * @param value the value, which may be null
      * @param <T> the element type
      */
-    record Value<T>(T value) implements TryReceive<T> {
+    record Value<T extends @Nullable Object>(T value) implements TryReceive<T> {
     }
 
     /**
@@ -24,7 +26,7 @@ public sealed interface TryReceive<T> {
      *
      * @param <T> the element type
      */
-    record Closed<T>() implements TryReceive<T> {
+    record Closed<T extends @Nullable Object>() implements TryReceive<T> {
     }
 
     /**
@@ -32,6 +34,6 @@ public sealed interface TryReceive<T> {
      *
      * @param <T> the element type
      */
-    record WouldBlock<T>() implements TryReceive<T> {
+    record WouldBlock<T extends @Nullable Object>() implements TryReceive<T> {
     }
 }

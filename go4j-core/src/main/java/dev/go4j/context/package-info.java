@@ -10,4 +10,7 @@
  * Java-only bridge to interruptible JDK calls; a context not implemented by go4j is watched through its
  * {@code done()} channel by one goroutine per child, as Go does for foreign contexts.
  */
+@NullMarked
 package dev.go4j.context;
+
+import org.jspecify.annotations.NullMarked;

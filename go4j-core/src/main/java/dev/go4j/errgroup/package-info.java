@@ -7,4 +7,7 @@
  * <p>Deviation from Go: in library mode ({@link dev.go4j.PanicPolicy#UNCAUGHT_EXCEPTION_HANDLER}) a task that
  * panics is reported to the uncaught-exception handler and counted as finished, so {@code await()} returns.
  */
+@NullMarked
 package dev.go4j.errgroup;
+
+import org.jspecify.annotations.NullMarked;

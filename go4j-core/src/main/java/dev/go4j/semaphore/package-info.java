@@ -7,4 +7,7 @@
  * <p>Deviation from Go: a waiting {@code acquire} is also ended by {@link Thread#interrupt()}, throwing
  * {@link dev.go4j.Interrupted} with no permits held.
  */
+@NullMarked
 package dev.go4j.semaphore;
+
+import org.jspecify.annotations.NullMarked;

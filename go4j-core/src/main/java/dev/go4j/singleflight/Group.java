@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Suppresses duplicate calls, Go's {@code golang.org/x/sync/singleflight.Group}: while a call for a key is in
@@ -35,7 +36,7 @@ import java.util.concurrent.Callable;
  * @param <K> the key type (compared with {@code equals})
  * @param <V> the value type
  */
-public final class Group<K, V> {
+public final class Group<K, V extends @Nullable Object> {
     /*
      * Implementation notes. As Go's singleflight: a lock guards a map from key to the call in flight; the first
      * caller runs the function, later ones count themselves as duplicates and wait on the call's WaitGroup (or

@@ -1,5 +1,7 @@
 package dev.go4j.singleflight;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What {@link Group#doChan} delivers, Go's {@code singleflight.Result}: the value or the error of the one
  * execution, and whether it was given to more than one caller.
@@ -11,5 +13,5 @@ package dev.go4j.singleflight;
  * @param shared whether more than one caller received this result
  * @param <V> the value type
  */
-public record Result<V>(V value, Throwable error, boolean shared) {
+public record Result<V extends @Nullable Object>(@Nullable V value, @Nullable Throwable error, boolean shared) {
 }

@@ -1,5 +1,7 @@
 package dev.go4j.singleflight;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What {@link Group#doCall} returns on success: Go's {@code v, _, shared := g.Do(…)}.
  *
@@ -9,5 +11,5 @@ package dev.go4j.singleflight;
  * @param shared whether more than one caller received it (the first caller included)
  * @param <V> the value type
  */
-public record Shared<V>(V value, boolean shared) {
+public record Shared<V extends @Nullable Object>(V value, boolean shared) {
 }

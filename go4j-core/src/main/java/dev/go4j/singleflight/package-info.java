@@ -10,4 +10,7 @@
  * {@link dev.go4j.Go#main Go.main}) go4j does as Go, whose process dies: the panic ends the program before any
  * channel receives, and no {@code catch} can recover it.
  */
+@NullMarked
 package dev.go4j.singleflight;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Performs one action exactly once, Go's {@code sync.Once}; its static methods are Go's {@code sync.OnceFunc},
@@ -123,7 +124,7 @@ public final class Once {
      * @return the caching supplier
      * @throws NullPointerException if {@code f} is null
      */
-    public static <T> Supplier<T> onceValue(Supplier<? extends T> f) {
+    public static <T extends @Nullable Object> Supplier<T> onceValue(Supplier<? extends T> f) {
         Objects.requireNonNull(f, "f");
         Memo<T> memo = new Memo<>(f);
         return memo::get;
@@ -140,7 +141,7 @@ public final class Once {
      * @return the caching supplier of {@code f}'s result
      * @throws NullPointerException if {@code f} is null
      */
-    public static <T> Supplier<Result<T>> onceValues(Callable<? extends T> f) {
+    public static <T extends @Nullable Object> Supplier<Result<T>> onceValues(Callable<? extends T> f) {
         Objects.requireNonNull(f, "f");
         Memo<Result<T>> memo = new Memo<>(() -> {
             try {

@@ -33,4 +33,7 @@
  *   <li>{@code WaitGroup}: see its documentation.</li>
  * </ul>
  */
+@NullMarked
 package dev.go4j.sync;
+
+import org.jspecify.annotations.NullMarked;

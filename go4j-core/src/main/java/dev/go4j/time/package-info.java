@@ -8,4 +8,7 @@
  * <p>Deviations from Go: the values are {@code Instant}s (Go's {@code time.Time} carries a monotonic reading too);
  * the clock is go4j's (the test kit may substitute a fake one).
  */
+@NullMarked
 package dev.go4j.time;
+
+import org.jspecify.annotations.NullMarked;
