@@ -11,12 +11,11 @@ import dev.go4j.sync.Mutex;
 import dev.go4j.sync.Once;
 import dev.go4j.sync.RWMutex;
 import dev.go4j.sync.WaitGroup;
-import dev.go4j.testing.Goroutines;
 import dev.go4j.testing.Output;
 import dev.go4j.testing.UnorderedOutput;
+import dev.go4j.testsupport.GoTesting;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -108,7 +107,7 @@ class SyncSnippets {
         var q = new Queue();
         Chan<String> taken = Chan.make(1);
         go(() -> taken.send(q.take()));
-        Goroutines.awaitBlocked(q.nonEmpty, WaitReason.SYNC_COND_WAIT, 1, Duration.ofSeconds(10));
+        GoTesting.awaitBlocked(q.nonEmpty, WaitReason.SYNC_COND_WAIT, 1);
         q.put("hello");
         System.out.println("took " + taken.receive());
     }

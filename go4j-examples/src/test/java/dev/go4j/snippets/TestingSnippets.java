@@ -9,6 +9,7 @@ import dev.go4j.sync.WaitGroup;
 import dev.go4j.testing.Goroutines;
 import dev.go4j.testing.Output;
 import dev.go4j.testing.UnorderedOutput;
+import dev.go4j.testsupport.GoTesting;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The examples of package {@code dev.go4j.testing} (and of {@code WaitReason}, which tests use through it). */
 class TestingSnippets {
     @Test
-    void awaitBlocked() throws InterruptedException {
+    void awaitBlocked() {
         // @start region="goroutines"
         var wg = new WaitGroup();
         wg.add(1);
@@ -26,7 +27,7 @@ class TestingSnippets {
         // @end region="await-blocked"
         wg.done(); // the waiter was certainly waiting when done() ran
         // @end region="goroutines"
-        waiter.join();
+        GoTesting.join(waiter);
         assertThat(Goroutines.countBlocked(wg, WaitReason.SYNC_WAITGROUP_WAIT)).isZero();
     }
 
@@ -41,7 +42,7 @@ class TestingSnippets {
                 System.out.println("the stuck goroutine's await() threw Interrupted");
             }
         });
-        Duration timeout = Duration.ofSeconds(10);
+        Duration timeout = GoTesting.TIMEOUT;
         // @start region="blocked-on"
         Goroutines.awaitBlocked(gate, WaitReason.SYNC_WAITGROUP_WAIT, 1, timeout);
         for (Thread stuck : Goroutines.blockedOn(gate, WaitReason.SYNC_WAITGROUP_WAIT)) {

@@ -6,14 +6,12 @@ import dev.go4j.snippets.Hello;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code Go} class's example, {@link Hello}, run as the tour runs a lesson: in a child JVM, because
  * {@code Go.main} ends its process.
  */
-@Timeout(120)
 class HelloSnippetTest {
     @Test
     void helloPrintsFromThreeGoroutinesAndExitsWithZero(@TempDir Path tmp) throws Exception {
