@@ -3,9 +3,14 @@
  * {@code dev.go4j} (goroutines, channels, select), {@code dev.go4j.sync}, {@code dev.go4j.time},
  * {@code dev.go4j.context}, and {@code golang.org/x/sync}'s {@code dev.go4j.errgroup}, {@code dev.go4j.semaphore}
  * and {@code dev.go4j.singleflight}. The {@code dev.go4j.internal} packages are not exported.
+ *
+ * <p>The exported packages are {@code @NullMarked} with JSpecify's annotations: a type in their API is non-null
+ * unless it says {@code @Nullable}. The annotations are for nullness checkers; go4j needs module
+ * {@code org.jspecify} neither at run time nor for compiling code that uses it.
  */
 module dev.go4j {
     requires java.management;
+    requires static org.jspecify; // the nullness annotations: needed neither at run time nor by users
 
     exports dev.go4j;
     exports dev.go4j.context;

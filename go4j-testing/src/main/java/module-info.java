@@ -6,6 +6,7 @@
 module dev.go4j.testing {
     requires transitive dev.go4j;
     requires transitive org.junit.jupiter.api;
+    requires static org.jspecify; // the nullness annotations: needed neither at run time nor by users
 
     exports dev.go4j.testing;
 }

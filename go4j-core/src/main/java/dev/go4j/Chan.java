@@ -5,6 +5,7 @@ import dev.go4j.internal.chan.ReceiveOnlyChannel;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A channel, Go's {@code chan T}: goroutines send values into it and receive them, in order, with Go's
@@ -18,11 +19,7 @@ import java.util.concurrent.CompletionStage;
  *   <li>{@link #nil()} is the nil channel: sends and receives block forever, select cases on it are never ready.
  * </ul>
  *
- * {@snippet :
- * Chan<String> messages = Chan.make();
- * go(() -> messages.send("ping"));
- * System.out.println(messages.receive()); // ping
- * }
+ * {@snippet file="ChanSnippets.java" region="chan"}
  *
  * <p>Memory consistency (Go's memory model): a send happens-before the matching receive completes; closing a
  * channel happens-before a receive that returns because the channel is closed; a receive from an unbuffered
@@ -39,9 +36,11 @@ import java.util.concurrent.CompletionStage;
  * out (a timer's, a context's {@code done()}) are {@link ReceiveChan}s and not {@code Chan}s, so, as in Go, they
  * cannot be sent to or closed even through a cast.
  *
- * @param <T> the element type; {@code null} is a legal element
+ * @param <T> the element type, which may be a nullable type ({@code Chan<@Nullable Throwable>}): {@code null} is a
+ *     legal element
  */
-public sealed interface Chan<T> extends SendChan<T>, ReceiveChan<T> permits dev.go4j.internal.chan.SendReceiveChannel {
+public sealed interface Chan<T extends @Nullable Object> extends SendChan<T>, ReceiveChan<T>
+        permits dev.go4j.internal.chan.SendReceiveChannel {
 
     /**
      * Makes an unbuffered channel, Go's {@code make(chan T)}.
@@ -49,7 +48,7 @@ public sealed interface Chan<T> extends SendChan<T>, ReceiveChan<T> permits dev.
      * @param <T> the element type
      * @return a new channel
      */
-    static <T> Chan<T> make() {
+    static <T extends @Nullable Object> Chan<T> make() {
         return Channel.make(0, null);
     }
 
@@ -70,7 +69,7 @@ public sealed interface Chan<T> extends SendChan<T>, ReceiveChan<T> permits dev.
      * @throws RuntimeError {@code makechan: size out of range} if {@code capacity} is negative or above
      *     {@code Integer.MAX_VALUE - 8}
      */
-    static <T> Chan<T> make(int capacity) {
+    static <T extends @Nullable Object> Chan<T> make(int capacity) {
         return Channel.make(capacity, null);
     }
 
@@ -85,7 +84,7 @@ public sealed interface Chan<T> extends SendChan<T>, ReceiveChan<T> permits dev.
      * @throws RuntimeError {@code makechan: size out of range} if {@code capacity} is negative or above
      *     {@code Integer.MAX_VALUE - 8} (see {@link #make(int)})
      */
-    static <T> Chan<T> make(int capacity, T zero) {
+    static <T extends @Nullable Object> Chan<T> make(int capacity, @Nullable T zero) {
         return Channel.make(capacity, zero);
     }
 
@@ -96,7 +95,7 @@ public sealed interface Chan<T> extends SendChan<T>, ReceiveChan<T> permits dev.
      * @param <T> the element type
      * @return the nil channel
      */
-    static <T> Chan<T> nil() {
+    static <T extends @Nullable Object> Chan<T> nil() {
         return Channel.nil();
     }
 
@@ -106,21 +105,10 @@ public sealed interface Chan<T> extends SendChan<T>, ReceiveChan<T> permits dev.
      * {@link Select select} next to channels. The channel receives exactly one element, {@link Result.Ok} with the
      * value or {@link Result.Err} with the failure, and is then closed: later receives return {@code null} with
      * {@code ok == false}. A failure wrapped in a {@link CompletionException} is unwrapped to its cause; a
-     * cancelled stage gives {@code Err} with its {@link java.util.concurrent.CancellationException}.
+     * cancelled stage gives {@code Err} with its {@link java.util.concurrent.CancellationException}. With
+     * {@code import static dev.go4j.Select.*;}:
      *
-     * {@snippet :
-     * import static dev.go4j.Select.*;
-     *
-     * CompletableFuture<String> price = CompletableFuture.supplyAsync(() -> quote("GO4J"), Go.executor());
-     * select(
-     *     onReceive(Chan.fromStage(price), r -> {
-     *         switch (r) {
-     *             case Result.Ok<String>(var quote) -> System.out.println("price: " + quote);
-     *             case Result.Err<String>(var error) -> System.out.println("no price: " + error);
-     *         }
-     *     }),
-     *     onReceive(quit, ignored -> price.cancel(false)));
-     * }
+     * {@snippet file="ChanSnippets.java" region="from-stage"}
      *
      * <p>No goroutine waits for the stage: the thread that completes it (or this call, if it is already complete)
      * sends the result without blocking, into the channel's one-slot buffer or straight to a waiting receiver, and
@@ -132,7 +120,7 @@ public sealed interface Chan<T> extends SendChan<T>, ReceiveChan<T> permits dev.
      * @return a receive-only channel that yields the one result, then is closed
      * @throws NullPointerException if {@code stage} is null
      */
-    static <T> ReceiveChan<Result<T>> fromStage(CompletionStage<T> stage) {
+    static <T extends @Nullable Object> ReceiveChan<Result<T>> fromStage(CompletionStage<T> stage) {
         Objects.requireNonNull(stage, "stage");
         ReceiveOnlyChannel<Result<T>> result = Channel.receiveOnly(1);
         stage.whenComplete((value, failure) -> {

@@ -4,11 +4,7 @@ package dev.go4j;
  * Go's {@code struct{}}: a type with one value, used where only the event matters, as in {@code Chan<Empty>}
  * signal channels.
  *
- * {@snippet :
- * Chan<Empty> done = Chan.make();
- * go(() -> { work(); done.send(Empty.VALUE); });
- * done.receive();
- * }
+ * {@snippet file="GoSnippets.java" region="empty"}
  */
 public enum Empty {
     /** The only value, Go's {@code struct{}{}}. */

@@ -13,9 +13,7 @@ import java.io.Serial;
  * {@link PanicPolicy#UNCAUGHT_EXCEPTION_HANDLER UNCAUGHT_EXCEPTION_HANDLER} policy (the default for go4j used as a
  * library) it is thrown, which is a listed deviation from Go.
  *
- * {@snippet :
- * mu.unlock(); // never locked: fatal error: sync: unlock of unlocked mutex
- * }
+ * {@snippet file="ErrorSnippets.java" region="fatal-error"}
  */
 public class FatalError extends Error {
     @Serial

@@ -7,6 +7,7 @@ import dev.go4j.internal.runtime.Program;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Goroutines and the life of a Go program: Go's {@code go} statement, {@code func main}, {@code os.Exit} and
@@ -16,22 +17,7 @@ import java.util.concurrent.Executor;
  * {@link #main(String[], Task)} to get a Go program's rules: the program ends when {@code main}'s body returns,
  * whatever other goroutines are doing, and an exception escaping any goroutine ends it with Go's panic report.
  *
- * {@snippet :
- * import static dev.go4j.Go.*;
- *
- * public class Hello {
- *     public static void main(String[] args) {
- *         Go.main(args, () -> {
- *             var wg = new WaitGroup();
- *             for (int i = 0; i < 3; i++) {
- *                 int n = i;
- *                 wg.go(() -> System.out.println("hello from goroutine " + n));
- *             }
- *             wg.await();
- *         });
- *     }
- * }
- * }
+ * {@snippet file="Hello.java" region="hello"}
  *
  * <p>Deviations from Go, also listed in the README: a goroutine that computes without ever blocking is not
  * preempted (go4j's scheduler gives it a carrier of its own after 10 ms while others wait, instead); goroutines
@@ -183,7 +169,7 @@ public final class Go {
      *
      * @param policy the policy, or null for the default
      */
-    public static void setPanicPolicy(PanicPolicy policy) {
+    public static void setPanicPolicy(@Nullable PanicPolicy policy) {
         Program.setPolicy(policy);
     }
 

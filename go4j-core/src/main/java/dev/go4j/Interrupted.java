@@ -14,13 +14,7 @@ import java.io.Serial;
  *
  * <p>It is not a {@link Panic}: where an API collects task errors, {@code Interrupted} is an error value.
  *
- * {@snippet :
- * try {
- *     wg.await();
- * } catch (Interrupted e) {
- *     assert Thread.currentThread().isInterrupted();
- * }
- * }
+ * {@snippet file="ErrorSnippets.java" region="interrupted"}
  */
 public class Interrupted extends RuntimeException {
     @Serial

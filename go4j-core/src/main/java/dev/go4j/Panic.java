@@ -10,13 +10,7 @@ import java.io.Serial;
  * {@code panic}. Where an API collects task errors (errgroup, singleflight), a {@code Panic} is not an error value:
  * it follows the {@linkplain PanicPolicy panic policy}, as Go re-panics.
  *
- * {@snippet :
- * try {
- *     wg.add(-1);
- * } catch (Panic p) {
- *     System.out.println(p.getMessage()); // sync: negative WaitGroup counter
- * }
- * }
+ * {@snippet file="ErrorSnippets.java" region="panic"}
  */
 public class Panic extends RuntimeException {
     @Serial

@@ -9,9 +9,7 @@ package dev.go4j;
  * {@code handler}) or {@link Go#setPanicPolicy(PanicPolicy)} choose one explicitly; an explicit choice wins over the
  * default.
  *
- * {@snippet :
- * Go.setPanicPolicy(PanicPolicy.UNCAUGHT_EXCEPTION_HANDLER);
- * }
+ * {@snippet file="ErrorSnippets.java" region="panic-policy"}
  */
 public enum PanicPolicy {
     /**

@@ -6,6 +6,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The receiving side of a channel, Go's {@code <-chan T}. APIs that only receive take
@@ -14,28 +15,26 @@ import java.util.stream.StreamSupport;
  * <p>Ranging: {@code for (T v : ch)} is Go's {@code for v := range ch}: it receives until the channel is closed
  * and drained. The iterator receives in {@link Iterator#hasNext()}, which therefore blocks.
  *
- * {@snippet :
- * static int sum(ReceiveChan<? extends Integer> in) {
- *     int sum = 0;
- *     for (int v : in) {
- *         sum += v;
- *     }
- *     return sum;
- * }
- * }
+ * {@snippet file="ChanSnippets.java" region="receive-chan"}
+ *
+ * <p>{@code ReceiveChan} is a sealed interface: besides {@link Chan}, only the receive-only channels that go4j hands
+ * out implement it (those of timers and tickers, of {@code Context.done()} and of {@link Chan#fromStage}). Their
+ * class is not a public type, so, as in Go, they cannot be sent to or closed, even through a cast.
  *
  * @param <T> the element type
  */
-public sealed interface ReceiveChan<T> extends Iterable<T> permits Chan, dev.go4j.internal.chan.ReceiveOnlyChannel {
+public sealed interface ReceiveChan<T extends @Nullable Object> extends Iterable<T>
+        permits Chan, dev.go4j.internal.chan.ReceiveOnlyChannel {
 
     /**
      * Receives a value, waiting until one is sent or the channel is closed, Go's {@code <-ch}. On a closed,
      * drained channel returns the channel's zero value at once. Receiving from the nil channel blocks forever.
      *
-     * @return the value, or the zero value if the channel is closed and drained
+     * @return the value, or the zero value if the channel is closed and drained (null unless the channel was made
+     *     with a zero value, hence {@code @Nullable})
      * @throws Interrupted if interrupted while waiting; nothing is then received
      */
-    T receive();
+    @Nullable T receive();
 
     /**
      * Receives a value and says whether it was sent, Go's {@code v, ok := <-ch}.
@@ -84,7 +83,7 @@ public sealed interface ReceiveChan<T> extends Iterable<T> permits Chan, dev.go4
     default Iterator<T> iterator() {
         return new Iterator<>() {
             /** The next receive's result, fetched by hasNext; stays at the closed result once seen. */
-            private Received<T> pending;
+            private @Nullable Received<T> pending;
 
             @Override
             public boolean hasNext() {

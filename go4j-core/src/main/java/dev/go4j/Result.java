@@ -1,22 +1,17 @@
 package dev.go4j;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A value or the failure that took its place: Go's {@code (T, error)} pair as one object, used where a result
  * travels through a channel or a cache ({@code Chan.fromStage}, {@code onceValues}, singleflight's {@code doChan}).
  *
- * {@snippet :
- * Result<String> r = Result.of(() -> Files.readString(path));
- * switch (r) {
- *     case Result.Ok<String>(var text) -> System.out.println(text);
- *     case Result.Err<String>(var error) -> System.out.println("failed: " + error);
- * }
- * }
+ * {@snippet file="GoSnippets.java" region="result"}
  *
  * @param <T> the type of the value
  */
-public sealed interface Result<T> {
+public sealed interface Result<T extends @Nullable Object> {
 
     /**
      * A successful result.
@@ -24,7 +19,7 @@ public sealed interface Result<T> {
      * @param value the value, which may be null
      * @param <T> the type of the value
      */
-    record Ok<T>(T value) implements Result<T> {
+    record Ok<T extends @Nullable Object>(T value) implements Result<T> {
     }
 
     /**
@@ -33,7 +28,7 @@ public sealed interface Result<T> {
      * @param error the failure, never null
      * @param <T> the type the value would have had
      */
-    record Err<T>(Throwable error) implements Result<T> {
+    record Err<T extends @Nullable Object>(Throwable error) implements Result<T> {
         /**
          * Creates a failed result.
          *
@@ -51,7 +46,7 @@ public sealed interface Result<T> {
      * @param <T> the type of the value
      * @return {@code Ok(value)}
      */
-    static <T> Result<T> ok(T value) {
+    static <T extends @Nullable Object> Result<T> ok(T value) {
         return new Ok<>(value);
     }
 
@@ -63,7 +58,7 @@ public sealed interface Result<T> {
      * @return {@code Err(error)}
      * @throws NullPointerException if {@code error} is null
      */
-    static <T> Result<T> err(Throwable error) {
+    static <T extends @Nullable Object> Result<T> err(Throwable error) {
         return new Err<>(error);
     }
 
@@ -74,7 +69,7 @@ public sealed interface Result<T> {
      * @param <T> the type of the value
      * @return {@code Ok} with the value, or {@code Err} with the exception
      */
-    static <T> Result<T> of(java.util.concurrent.Callable<? extends T> call) {
+    static <T extends @Nullable Object> Result<T> of(java.util.concurrent.Callable<? extends T> call) {
         Objects.requireNonNull(call, "call");
         try {
             return new Ok<>(call.call());

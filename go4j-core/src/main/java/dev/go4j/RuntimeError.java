@@ -6,14 +6,7 @@ import java.io.Serial;
  * A panic raised by the go4j runtime for a misuse Go reports as a {@code runtime.Error}, such as
  * {@code send on closed channel}, {@code close of closed channel} or {@code makechan: size out of range}.
  *
- * {@snippet :
- * try {
- *     ch.close();
- *     ch.close();
- * } catch (RuntimeError e) {
- *     System.out.println(e.getMessage()); // close of closed channel
- * }
- * }
+ * {@snippet file="ErrorSnippets.java" region="runtime-error"}
  */
 public class RuntimeError extends Panic {
     @Serial

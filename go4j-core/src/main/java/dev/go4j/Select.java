@@ -7,20 +7,13 @@ import dev.go4j.internal.clock.Deadline;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Go's {@code select} statement: waits until one of several channel operations can proceed, performs exactly
- * that one, then runs its case's body.
+ * that one, then runs its case's body. With {@code import static dev.go4j.Select.*;}:
  *
- * {@snippet :
- * import static dev.go4j.Select.*;
- *
- * select(
- *     onReceive(jobs, job -> run(job)),
- *     onReceiveOk(results, r -> { if (!r.ok()) System.out.println("results closed"); }),
- *     onSend(log, "idle", () -> System.out.println("logged")),
- *     orElse(() -> System.out.println("nothing ready"))); // Go's default: never blocks
- * }
+ * {@snippet file="SelectSnippets.java" region="select"}
  *
  * <p>Go's rules hold: when several cases are ready, one is chosen uniformly at random; a receive from a closed
  * channel is always ready (with the zero value, {@code ok == false}); a send to a closed channel is ready and, if
@@ -42,7 +35,8 @@ public final class Select {
 
     /**
      * One case of a select, made by {@link #onReceive}, {@link #onReceiveOk}, {@link #onSend} or
-     * {@link #orElse}. Immutable; a case may be used in several selects.
+     * {@link #orElse}. Immutable; a case may be used in several selects. Sealed: those factories are the only way
+     * to make one.
      */
     public abstract static sealed class Case {
         /** The channel of a send or receive case; null for a never-ready case and for the default case. */
@@ -155,11 +149,13 @@ public final class Select {
      * a closed channel the body gets the zero value.
      *
      * @param ch the channel; {@code null} or the nil channel make a case that is never ready
-     * @param body what to do with the value
+     * @param body what to do with the value (the channel's zero value, null unless it was made with one, if the
+     *     channel is closed)
      * @param <T> the element type
      * @return the case
      */
-    public static <T> Case onReceive(ReceiveChan<? extends T> ch, Consumer<? super T> body) {
+    public static <T extends @Nullable Object> Case onReceive(@Nullable ReceiveChan<? extends T> ch,
+            Consumer<? super @Nullable T> body) {
         return new Receive(ch, Objects.requireNonNull(body, "body"));
     }
 
@@ -172,7 +168,8 @@ public final class Select {
      * @param <T> the element type
      * @return the case
      */
-    public static <T> Case onReceiveOk(ReceiveChan<? extends T> ch, Consumer<? super Received<T>> body) {
+    public static <T extends @Nullable Object> Case onReceiveOk(@Nullable ReceiveChan<? extends T> ch,
+            Consumer<? super Received<T>> body) {
         return new ReceiveOk(ch, Objects.requireNonNull(body, "body"));
     }
 
@@ -185,7 +182,8 @@ public final class Select {
      * @param <T> the element type
      * @return the case
      */
-    public static <T> Case onSend(SendChan<? super T> ch, T value, Runnable body) {
+    public static <T extends @Nullable Object> Case onSend(@Nullable SendChan<? super T> ch, T value,
+            Runnable body) {
         return new Send(ch, value, Objects.requireNonNull(body, "body"));
     }
 

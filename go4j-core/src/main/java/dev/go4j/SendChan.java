@@ -1,21 +1,16 @@
 package dev.go4j;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The sending side of a channel, Go's {@code chan<- T}. APIs that only send take {@code SendChan<? super T>}; a
  * {@link Chan} is one, so it converts implicitly, as in Go. Only the sending side can {@link #close()}.
  *
- * {@snippet :
- * static void produce(SendChan<? super Integer> out) {
- *     for (int i = 0; i < 3; i++) {
- *         out.send(i);
- *     }
- *     out.close();
- * }
- * }
+ * {@snippet file="ChanSnippets.java" region="send-chan"}
  *
  * @param <T> the element type
  */
-public sealed interface SendChan<T> permits Chan {
+public sealed interface SendChan<T extends @Nullable Object> permits Chan {
 
     /**
      * Sends {@code value}, waiting until a receiver takes it (unbuffered) or there is room in the buffer, Go's

@@ -7,11 +7,7 @@ package dev.go4j;
  * <p>Unlike {@link Runnable}, a task may throw checked exceptions. What happens to an exception that escapes a
  * goroutine is decided by the {@linkplain PanicPolicy panic policy}.
  *
- * {@snippet :
- * import static dev.go4j.Go.go;
- *
- * go(() -> Files.writeString(path, "done")); // IOException allowed
- * }
+ * {@snippet file="GoSnippets.java" region="task"}
  */
 @FunctionalInterface
 public interface Task {

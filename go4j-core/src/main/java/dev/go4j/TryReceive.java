@@ -1,20 +1,16 @@
 package dev.go4j;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The result of a non-blocking receive, {@link ReceiveChan#tryReceive()}: Go's
  * {@code select { case v, ok := <-ch: …; default: … }} as a value.
  *
- * {@snippet :
- * switch (ch.tryReceive()) {
- *     case TryReceive.Value<Job>(var job) -> run(job);
- *     case TryReceive.Closed<Job> closed -> shutDown();
- *     case TryReceive.WouldBlock<Job> empty -> idle();
- * }
- * }
+ * {@snippet file="ChanSnippets.java" region="try-receive"}
  *
  * @param <T> the element type
  */
-public sealed interface TryReceive<T> {
+public sealed interface TryReceive<T extends @Nullable Object> {
 
     /**
      * A value was received.
@@ -22,7 +18,7 @@ public sealed interface TryReceive<T> {
      * @param value the value, which may be null
      * @param <T> the element type
      */
-    record Value<T>(T value) implements TryReceive<T> {
+    record Value<T extends @Nullable Object>(T value) implements TryReceive<T> {
     }
 
     /**
@@ -30,7 +26,7 @@ public sealed interface TryReceive<T> {
      *
      * @param <T> the element type
      */
-    record Closed<T>() implements TryReceive<T> {
+    record Closed<T extends @Nullable Object>() implements TryReceive<T> {
     }
 
     /**
@@ -38,6 +34,6 @@ public sealed interface TryReceive<T> {
      *
      * @param <T> the element type
      */
-    record WouldBlock<T>() implements TryReceive<T> {
+    record WouldBlock<T extends @Nullable Object>() implements TryReceive<T> {
     }
 }

@@ -7,9 +7,7 @@ package dev.go4j;
  * <p>Every go4j blocking operation records its reason, and the primitive it waits on, before it parks. Tests use
  * them to wait until a goroutine has really blocked instead of sleeping:
  *
- * {@snippet :
- * Goroutines.awaitBlocked(worker, WaitReason.SYNC_WAITGROUP_WAIT, Duration.ofSeconds(10));
- * }
+ * {@snippet file="TestingSnippets.java" region="await-blocked"}
  */
 public enum WaitReason {
     /** Blocked in a channel receive. */

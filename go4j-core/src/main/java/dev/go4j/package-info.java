@@ -8,9 +8,24 @@
  * <p>Most used: {@link dev.go4j.Go}, {@link dev.go4j.Chan}, {@link dev.go4j.Select}, {@link dev.go4j.Task},
  * {@link dev.go4j.WaitReason}, {@link dev.go4j.Result}, {@link dev.go4j.Empty}.
  *
+ * <p>A goroutine sends a message, and a select waits for it or for a timeout (with
+ * {@code import static dev.go4j.Go.*;} and {@code import static dev.go4j.Select.*;}):
+ *
+ * {@snippet file="GoSnippets.java" region="program"}
+ *
+ * <p>Nullness: this package, like every exported go4j package, is {@code @NullMarked} (JSpecify): a type is
+ * non-null unless it says {@code @Nullable}. {@code null} is a legal channel element, as Go sends nil errors: a
+ * channel's element type may be nullable ({@code Chan<@Nullable Throwable>}). A closed, drained channel yields its
+ * zero value, which is null unless given to {@link dev.go4j.Chan#make(int, Object) Chan.make}, so
+ * {@code receive()}, {@link dev.go4j.Received#value()} and the value a select's receive case gets are
+ * {@code @Nullable} whatever the element type.
+ *
  * <p>Deviations from Go: goroutines that compute without blocking are not preempted by go4j; Java's
  * {@link Thread#interrupt()} makes blocking operations throw {@link dev.go4j.Interrupted}; fatal errors are thrown
  * outside {@code Go.main}; {@code Go.gomaxprocs()} is read-only; goroutines do not inherit
  * {@link InheritableThreadLocal} values. The README lists every deviation.
  */
+@NullMarked
 package dev.go4j;
+
+import org.jspecify.annotations.NullMarked;

@@ -13,20 +13,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries a deadline, a cancellation signal and request-scoped values across goroutines, Go's
  * {@code context.Context}.
  *
- * {@snippet :
- * try (CancelContext ctx = Context.withTimeout(Context.background(), Duration.ofSeconds(2))) {
- *     Chan<String> result = Chan.make(1);
- *     go(() -> result.send(fetch(ctx, url)));
- *     select(
- *         onReceive(result, body -> System.out.println(body)),
- *         onReceive(ctx.done(), v -> System.out.println(ctx.err().getMessage()))); // context deadline exceeded
- * } // close() cancels, like Go's defer cancel()
- * }
+ * {@snippet file="ContextSnippets.java" region="context"}
  *
  * <p>The functions of Go's package {@code context} are static methods here: {@link #background()},
  * {@link #todo()}, {@link #withCancel}, {@link #withTimeout}, {@link #withDeadline} (each also with a cause),
@@ -66,7 +59,7 @@ public interface Context {
      *
      * @return why the context is done, or null
      */
-    CancellationException err();
+    @Nullable CancellationException err();
 
     /**
      * Returns the time when this context will be cancelled, if it has a deadline.
@@ -83,7 +76,7 @@ public interface Context {
      * @param <T> the value's type
      * @return the value, or null
      */
-    <T> T value(Key<T> key);
+    <T> @Nullable T value(@Nullable Key<T> key);
 
     /**
      * What the two context errors share: no stack trace (they report a state, not a place), and shared instances
@@ -112,7 +105,7 @@ public interface Context {
          * @throws IllegalStateException on a shared instance, which every context returns and nobody may change
          */
         @Override
-        public Throwable initCause(Throwable cause) {
+        public Throwable initCause(@Nullable Throwable cause) {
             if (shared) {
                 throw new IllegalStateException("the shared " + getClass().getSimpleName()
                         + " is returned by every context; throw a fresh instance instead");
@@ -246,10 +239,11 @@ public interface Context {
      *
      * @param parent the parent
      * @param timeout time until the deadline
-     * @param cause the cause to report when the deadline passes
+     * @param cause the cause to report when the deadline passes; null reports {@link #DEADLINE_EXCEEDED}, as Go's
+     *     {@code nil} does
      * @return the child
      */
-    static CancelContext withTimeoutCause(Context parent, Duration timeout, Throwable cause) {
+    static CancelContext withTimeoutCause(Context parent, Duration timeout, @Nullable Throwable cause) {
         return Contexts.withTimeout(parent, timeout, cause);
     }
 
@@ -270,10 +264,11 @@ public interface Context {
      *
      * @param parent the parent
      * @param deadline when to cancel
-     * @param cause the cause to report when the deadline passes
+     * @param cause the cause to report when the deadline passes; null reports {@link #DEADLINE_EXCEEDED}, as Go's
+     *     {@code nil} does
      * @return the child
      */
-    static CancelContext withDeadlineCause(Context parent, Instant deadline, Throwable cause) {
+    static CancelContext withDeadlineCause(Context parent, Instant deadline, @Nullable Throwable cause) {
         return Contexts.withDeadline(parent, deadline, cause);
     }
 
@@ -290,7 +285,7 @@ public interface Context {
      * @return the child
      * @throws Panic {@code nil key} if {@code key} is null
      */
-    static <T> Context withValue(Context parent, Key<T> key, T value) {
+    static <T> Context withValue(Context parent, Key<T> key, @Nullable T value) {
         if (key == null) {
             throw new Panic("nil key");
         }
@@ -331,7 +326,7 @@ public interface Context {
      * @param ctx the context
      * @return the cause, or null
      */
-    static Throwable cause(Context ctx) {
+    static @Nullable Throwable cause(Context ctx) {
         return Contexts.cause(ctx);
     }
 
@@ -342,9 +337,7 @@ public interface Context {
      * pending (a late one is cleared), and a failure of {@code call} after the interrupt surfaces as a fresh
      * {@link Canceled} or {@link DeadlineExceeded}, with the call's exception as its cause.
      *
-     * {@snippet :
-     * String line = Context.interruptOnDone(ctx, () -> queue.take());
-     * }
+     * {@snippet file="ContextSnippets.java" region="interrupt-on-done"}
      *
      * @param ctx the context
      * @param call the blocking call
@@ -352,7 +345,7 @@ public interface Context {
      * @return the call's result
      * @throws Exception what the call throws, or the context error
      */
-    static <T> T interruptOnDone(Context ctx, Callable<T> call) throws Exception {
+    static <T extends @Nullable Object> T interruptOnDone(Context ctx, Callable<T> call) throws Exception {
         return Contexts.interruptOnDone(ctx, Objects.requireNonNull(call, "call"));
     }
 }

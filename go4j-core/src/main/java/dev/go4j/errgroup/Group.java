@@ -15,15 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * A collection of goroutines working on subtasks of a common task, Go's {@code golang.org/x/sync/errgroup.Group}:
  * {@link #go(Task)} starts one, {@link #await()} waits for all and throws the first error.
  *
- * {@snippet :
- * var gc = Group.withContext(Context.background());
- * Group g = gc.group();
- * g.setLimit(4); // at most 4 fetches at a time
- * for (String url : urls) {
- *     g.go(() -> fetch(gc.context(), url)); // the first failure cancels gc.context()
- * }
- * g.await(); // throws the first failure, if any
- * }
+ * {@snippet file="ErrgroupSnippets.java" region="group"}
  *
  * <p>Errors and panics (see {@link Panic}): an exception a task throws is its error, except a {@code Panic} or
  * an {@link Error}, which follows the panic policy as Go's re-panic would. Only the first error is kept; later

@@ -6,11 +6,7 @@ import dev.go4j.context.Context;
  * What {@link Group#withContext(Context)} returns: the group and its derived context, Go's
  * {@code g, ctx := errgroup.WithContext(parent)}.
  *
- * {@snippet :
- * var gc = Group.withContext(parent);
- * gc.group().go(() -> fetch(gc.context(), url));
- * gc.group().await();
- * }
+ * {@snippet file="ErrgroupSnippets.java" region="group-and-context"}
  *
  * @param group the group
  * @param context cancelled at the group's first error (with that error as its cause) or when {@code await()}

@@ -18,20 +18,7 @@ import java.util.function.BooleanSupplier;
  * A weighted semaphore, Go's {@code golang.org/x/sync/semaphore.Weighted}: {@link #acquire} takes {@code n}
  * permits, waiting until they are free or a context is done; {@link #release} gives them back.
  *
- * {@snippet :
- * var sem = new Weighted(Runtime.getRuntime().availableProcessors());
- * for (Path file : files) {
- *     sem.acquire(ctx, 1); // throws the context error once ctx is done
- *     go(() -> {
- *         try {
- *             digest(file);
- *         } finally {
- *             sem.release(1);
- *         }
- *     });
- * }
- * sem.acquire(ctx, size); // wait for all
- * }
+ * {@snippet file="SemaphoreSnippets.java" region="weighted"}
  *
  * <p>Waiters are served in FIFO order, and a waiter that does not fit blocks everyone behind it (no barging, so
  * large requests are not starved). Wait reason {@code semacquire}. A release happens-before the acquire it lets

@@ -17,15 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Suppresses duplicate calls, Go's {@code golang.org/x/sync/singleflight.Group}: while a call for a key is in
  * flight, later callers for the same key wait for it and share its result instead of running their own.
  *
- * {@snippet :
- * var loads = new Group<String, byte[]>();
- * byte[] data = loads.doCall(path, () -> Files.readAllBytes(Path.of(path))).value();
- * }
+ * {@snippet file="SingleflightSnippets.java" region="group"}
  *
  * <p>Errors and panics: a call's exception is thrown to every caller that waited for it; a {@link Panic} or an
  * {@link Error} is thrown to them too, so it reaches each goroutine's panic policy, as Go re-panics in every
@@ -38,7 +36,7 @@ import java.util.concurrent.Callable;
  * @param <K> the key type (compared with {@code equals})
  * @param <V> the value type
  */
-public final class Group<K, V> {
+public final class Group<K, V extends @Nullable Object> {
     /*
      * Implementation notes. As Go's singleflight: a lock guards a map from key to the call in flight; the first
      * caller runs the function, later ones count themselves as duplicates and wait on the call's WaitGroup (or

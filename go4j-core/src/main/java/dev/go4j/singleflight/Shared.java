@@ -1,16 +1,15 @@
 package dev.go4j.singleflight;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What {@link Group#doCall} returns on success: Go's {@code v, _, shared := g.Do(…)}.
  *
- * {@snippet :
- * Shared<Profile> p = group.doCall(userId, () -> fetchProfile(userId));
- * render(p.value());
- * }
+ * {@snippet file="SingleflightSnippets.java" region="shared"}
  *
  * @param value the value of the one execution
  * @param shared whether more than one caller received it (the first caller included)
  * @param <V> the value type
  */
-public record Shared<V>(V value, boolean shared) {
+public record Shared<V extends @Nullable Object>(V value, boolean shared) {
 }

@@ -11,27 +11,7 @@ import java.util.Objects;
  * A condition variable, Go's {@code sync.Cond}: a rendezvous point for goroutines waiting for, or announcing, a
  * change of some state guarded by a {@link Locker}.
  *
- * {@snippet :
- * final Mutex mu = new Mutex();
- * final Cond nonEmpty = new Cond(mu);
- * final Deque<String> queue = new ArrayDeque<>(); // guarded by mu
- *
- * String take() {
- *     try (var held = mu.locked()) {
- *         while (queue.isEmpty()) {
- *             nonEmpty.await(); // unlocks mu while it waits, locks it again before it returns
- *         }
- *         return queue.removeFirst();
- *     }
- * }
- *
- * void put(String s) {
- *     try (var held = mu.locked()) {
- *         queue.addLast(s);
- *     }
- *     nonEmpty.signal();
- * }
- * }
+ * {@snippet file="SyncSnippets.java" region="cond"}
  *
  * <p>{@link #await()} (Go's {@code Wait}; {@code wait()} is taken by {@link Object}) unlocks the locker, waits
  * for {@link #signal()} or {@link #broadcast()}, and locks it again before it returns. It never returns without

@@ -8,14 +8,7 @@ package dev.go4j.sync;
  * <p>{@link #locked()} locks and returns a {@link Held} handle whose {@code close()} unlocks, so Go's
  * {@code mu.Lock(); defer mu.Unlock()} becomes a try-with-resources block:
  *
- * {@snippet :
- * void transfer(Locker lock, Account from, Account to, long amount) {
- *     try (var held = lock.locked()) {
- *         from.balance -= amount;
- *         to.balance += amount;
- *     }
- * }
- * }
+ * {@snippet file="SyncSnippets.java" region="locker"}
  *
  * <p>javac's {@code -Xlint:try} warns that {@code held} is never used in such a block; that is the idiom, so
  * suppress the warning ({@code @SuppressWarnings("try")}), or, from Java 22 on, name the variable {@code _}.
@@ -45,11 +38,7 @@ public interface Locker {
     /**
      * A lock held by a try-with-resources block: {@link #close()} unlocks it and throws no checked exception.
      *
-     * {@snippet :
-     * try (Locker.Held held = mu.locked()) {
-     *     counter++;
-     * }
-     * }
+     * {@snippet file="SyncSnippets.java" region="held"}
      */
     @FunctionalInterface
     interface Held extends AutoCloseable {

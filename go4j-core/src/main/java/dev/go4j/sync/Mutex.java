@@ -7,18 +7,7 @@ import dev.go4j.internal.sync.MutexCore;
 /**
  * A mutual exclusion lock, Go's {@code sync.Mutex}: at most one goroutine holds it at a time.
  *
- * {@snippet :
- * final class Counter {
- *     private final Mutex mu = new Mutex();
- *     private int n; // guarded by mu
- *
- *     void increment() {
- *         try (var held = mu.locked()) {
- *             n++;
- *         }
- *     }
- * }
- * }
+ * {@snippet file="SyncSnippets.java" region="mutex"}
  *
  * <p>Go's semantics, which differ from {@link java.util.concurrent.locks.ReentrantLock}'s:
  * <ul>

@@ -8,20 +8,13 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Performs one action exactly once, Go's {@code sync.Once}; its static methods are Go's {@code sync.OnceFunc},
  * {@code OnceValue} and {@code OnceValues}.
  *
- * {@snippet :
- * private final Once loadOnce = new Once();
- * private Config config; // written once, by load
- *
- * Config config() {
- *     loadOnce.run(this::load);
- *     return config;
- * }
- * }
+ * {@snippet file="SyncSnippets.java" region="once"}
  *
  * <p>{@link #run(Runnable)} calls its function only the first time it is called on this {@code Once}, even if
  * later calls pass other functions. Concurrent callers wait until that first call has finished (ignoring
@@ -35,10 +28,7 @@ import java.util.function.Supplier;
  * {@link #onceValue} and {@link #onceValues} return.
  *
  * <p>The function wrappers, for lazy initialisation without a field per value:
- * {@snippet :
- * static final Supplier<Config> CONFIG = Once.onceValue(Config::load);
- * static final Supplier<Result<byte[]>> KEY = Once.onceValues(() -> Files.readAllBytes(KEY_FILE));
- * }
+ * {@snippet file="SyncSnippets.java" region="once-values"}
  */
 public final class Once {
     /*
@@ -134,7 +124,7 @@ public final class Once {
      * @return the caching supplier
      * @throws NullPointerException if {@code f} is null
      */
-    public static <T> Supplier<T> onceValue(Supplier<? extends T> f) {
+    public static <T extends @Nullable Object> Supplier<T> onceValue(Supplier<? extends T> f) {
         Objects.requireNonNull(f, "f");
         Memo<T> memo = new Memo<>(f);
         return memo::get;
@@ -151,7 +141,7 @@ public final class Once {
      * @return the caching supplier of {@code f}'s result
      * @throws NullPointerException if {@code f} is null
      */
-    public static <T> Supplier<Result<T>> onceValues(Callable<? extends T> f) {
+    public static <T extends @Nullable Object> Supplier<Result<T>> onceValues(Callable<? extends T> f) {
         Objects.requireNonNull(f, "f");
         Memo<Result<T>> memo = new Memo<>(() -> {
             try {

@@ -6,24 +6,7 @@ import dev.go4j.internal.sync.RWMutexCore;
 /**
  * A reader/writer mutual exclusion lock, Go's {@code sync.RWMutex}: any number of readers, or one writer.
  *
- * {@snippet :
- * final class Registry {
- *     private final RWMutex mu = new RWMutex();
- *     private final Map<String, String> entries = new HashMap<>(); // guarded by mu
- *
- *     String get(String key) {
- *         try (var held = mu.rLocked()) {
- *             return entries.get(key);
- *         }
- *     }
- *
- *     void put(String key, String value) {
- *         try (var held = mu.locked()) {
- *             entries.put(key, value);
- *         }
- *     }
- * }
- * }
+ * {@snippet file="SyncSnippets.java" region="rw-mutex"}
  *
  * <p>Go's semantics:
  * <ul>

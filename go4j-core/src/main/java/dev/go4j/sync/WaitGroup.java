@@ -20,13 +20,7 @@ import java.util.Objects;
  * by {@link Object}) blocks until the counter is zero. Each {@code done()} happens-before the {@code await()} that
  * it unblocks returns.
  *
- * {@snippet :
- * var wg = new WaitGroup();
- * for (String url : urls) {
- *     wg.go(() -> fetch(url));
- * }
- * wg.await(); // all fetches have finished
- * }
+ * {@snippet file="SyncSnippets.java" region="wait-group"}
  *
  * <p>If a task started with {@link #go(Task)} throws: under {@link dev.go4j.PanicPolicy#EXIT} the process ends and
  * {@code done()} is never called, as in Go; under {@link dev.go4j.PanicPolicy#UNCAUGHT_EXCEPTION_HANDLER} (go4j used

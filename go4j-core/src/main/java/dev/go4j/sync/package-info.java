@@ -4,12 +4,7 @@
  * methods), {@link dev.go4j.sync.Cond}, {@link dev.go4j.sync.WaitGroup} and the {@link dev.go4j.sync.Locker}
  * interface.
  *
- * {@snippet :
- * var mu = new Mutex();
- * try (var held = mu.locked()) { // Go: mu.Lock(); defer mu.Unlock()
- *     balance += amount;
- * }
- * }
+ * {@snippet file="SyncSnippets.java" region="package"}
  *
  * <p>The locks keep Go's semantics rather than {@code java.util.concurrent}'s: no owner (any goroutine may
  * unlock), not reentrant, writer preference in {@code RWMutex}, Go's starvation mode, and unlocking an unlocked
@@ -38,4 +33,7 @@
  *   <li>{@code WaitGroup}: see its documentation.</li>
  * </ul>
  */
+@NullMarked
 package dev.go4j.sync;
+
+import org.jspecify.annotations.NullMarked;

@@ -11,16 +11,7 @@ import java.util.Objects;
 /**
  * Delivers the time at regular intervals, Go's {@code time.Ticker}, made by {@link Time#newTicker}.
  *
- * {@snippet :
- * Ticker heartbeat = Time.newTicker(Duration.ofSeconds(1));
- * try {
- *     for (Instant t : heartbeat.c()) {
- *         System.out.println("alive at " + t);
- *     }
- * } finally {
- *     heartbeat.stop();
- * }
- * }
+ * {@snippet file="TimeSnippets.java" region="ticker"}
  *
  * <p>A slow receiver misses ticks: at most one tick is pending. Go 1.23 semantics: the channel is synchronous
  * ({@code cap()} and {@code len()} are 0), no tick of an earlier setting is received after {@link #stop()} or

@@ -15,15 +15,10 @@ import java.util.Objects;
 
 /**
  * The functions of Go's package {@code time} that deal with waiting: {@link #sleep}, {@link #after},
- * {@link #tick}, {@link #newTimer}, {@link #newTicker}, {@link #afterFunc}, with Go 1.23's semantics.
+ * {@link #tick}, {@link #newTimer}, {@link #newTicker}, {@link #afterFunc}, with Go 1.23's semantics. The usual
+ * timeout, with {@code import static dev.go4j.Select.*;}:
  *
- * {@snippet :
- * import static dev.go4j.Select.*;
- *
- * select(
- *     onReceive(results, r -> System.out.println("got " + r)),
- *     onReceive(Time.after(Duration.ofSeconds(1)), t -> System.out.println("timed out")));
- * }
+ * {@snippet file="TimeSnippets.java" region="time"}
  *
  * <p>All time is measured on go4j's one clock. Timers cost no thread or goroutine, and, as in Go 1.23, a timer
  * channel (from {@link #after}, {@link #tick}, {@link Timer} or {@link Ticker}) is in the timer heap only while a

@@ -10,12 +10,7 @@ import java.time.Instant;
  * A single event in the future, Go's {@code time.Timer}: made by {@link Time#newTimer} (delivers the time on
  * {@link #c()}) or {@link Time#afterFunc} (runs a function in its own goroutine).
  *
- * {@snippet :
- * Timer timer = Time.newTimer(Duration.ofMillis(50));
- * select(
- *     onReceive(done, v -> timer.stop()),
- *     onReceive(timer.c(), t -> System.out.println("too slow")));
- * }
+ * {@snippet file="TimeSnippets.java" region="timer"}
  *
  * <p>Go 1.23 semantics: the channel is synchronous ({@code cap()} and {@code len()} are 0); once
  * {@link #stop()} or {@link #reset(Duration)} returns, no value of the earlier setting is ever received; a timer

@@ -6,6 +6,7 @@ import dev.go4j.testing.internal.ExpectedOutput;
 import dev.go4j.testing.internal.RoutingPrintStream;
 import java.lang.reflect.Method;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
@@ -31,12 +32,7 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  * with its standard output captured and compares it with the expectation. Those annotations register it, so tests
  * never need to name it.
  *
- * {@snippet :
- * @Output("hello")                              // registers ExampleExtension through @ExtendWith
- * void hello() {
- *     System.out.println("hello");
- * }
- * }
+ * {@snippet file="TestingSnippets.java" region="example-extension"}
  *
  * <p>Test methods without either annotation run untouched.
  */
@@ -46,8 +42,8 @@ public final class ExampleExtension implements InvocationInterceptor {
     }
 
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-            ExtensionContext extensionContext) throws Throwable {
+    public void interceptTestMethod(Invocation<@Nullable Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) throws Throwable {
         Optional<ExpectedOutput> expected = ExpectedOutput.of(invocationContext.getExecutable());
         if (expected.isEmpty()) {
             invocation.proceed();
@@ -57,7 +53,7 @@ public final class ExampleExtension implements InvocationInterceptor {
     }
 
     /** Runs the invocation with this thread's standard output (and that of its goroutines) captured. */
-    private static String runCapturing(Invocation<Void> invocation) throws Throwable {
+    private static String runCapturing(Invocation<@Nullable Void> invocation) throws Throwable {
         RoutingPrintStream out = RoutingPrintStream.install();
         Capture capture = new Capture();
         G self = G.current();

@@ -11,13 +11,7 @@ import java.util.Objects;
  * with facts instead of sleeps. A goroutine counts as blocked when it has recorded a {@link WaitReason} on go4j's
  * park path and its thread is parked ({@code WAITING} or {@code TIMED_WAITING}).
  *
- * {@snippet :
- * var wg = new WaitGroup();
- * wg.add(1);
- * Thread waiter = Thread.ofVirtual().start(wg::await);
- * Goroutines.awaitBlocked(waiter, WaitReason.SYNC_WAITGROUP_WAIT, Duration.ofSeconds(10));
- * wg.done(); // the waiter was certainly waiting when done() ran
- * }
+ * {@snippet file="TestingSnippets.java" region="goroutines"}
  *
  * <p>The timeout is only a safety net against a hung test: a condition that holds is seen within about a
  * millisecond. On timeout the {@link AssertionError} lists what every goroutine was waiting on.
@@ -72,13 +66,7 @@ public final class Goroutines {
      * Returns the threads of the goroutines blocked on {@code primitive} with {@code reason} right now, for a test
      * that has to clean up goroutines it left blocked on purpose: interrupt them, then join them.
      *
-     * {@snippet :
-     * Goroutines.awaitBlocked(gate, WaitReason.SYNC_WAITGROUP_WAIT, 1, timeout);
-     * for (Thread stuck : Goroutines.blockedOn(gate, WaitReason.SYNC_WAITGROUP_WAIT)) {
-     *     stuck.interrupt(); // its await() throws Interrupted
-     *     stuck.join();
-     * }
-     * }
+     * {@snippet file="TestingSnippets.java" region="blocked-on"}
      *
      * @param primitive the go4j object they wait on
      * @param reason the wait reason

@@ -16,20 +16,7 @@ import org.junit.jupiter.api.parallel.Resources;
  * function. The annotated method is a JUnit test (no {@code @Test} needed): it runs with standard output captured,
  * and passes if what it printed equals {@link #value()}.
  *
- * {@snippet :
- * class HelloTest {
- *     @Output("""
- *             hello from a goroutine
- *             main is done
- *             """)
- *     void hello() {
- *         var wg = new WaitGroup();
- *         wg.go(() -> System.out.println("hello from a goroutine"));
- *         wg.await();
- *         System.out.println("main is done");
- *     }
- * }
- * }
+ * {@snippet file="TestingSnippets.java" region="output"}
  *
  * <p>What is captured: everything written to {@link System#out} by the example's thread and by every goroutine it
  * starts with {@code go} (or {@code WaitGroup.go}, {@code Go.executor()}), and by their goroutines in turn. Threads

@@ -15,23 +15,7 @@ import org.junit.jupiter.api.parallel.Resources;
  * Marks a testable example whose output lines may come in any order, Go's {@code // Unordered output:} comment. The
  * example passes if it printed the same lines as {@link #value()}, each as many times, in any order.
  *
- * {@snippet :
- * class ConcurrentGreetingsTest {
- *     @UnorderedOutput("""
- *             hello from 1
- *             hello from 2
- *             hello from 3
- *             """)
- *     void greetings() {
- *         var wg = new WaitGroup();
- *         for (int i = 1; i <= 3; i++) {
- *             int n = i;
- *             wg.go(() -> System.out.println("hello from " + n));
- *         }
- *         wg.await();
- *     }
- * }
- * }
+ * {@snippet file="TestingSnippets.java" region="unordered-output"}
  *
  * <p>Capture, trimming and the per-line leniency are those of {@link Output}: the whole text is trimmed, trailing
  * white space of each line is ignored, and then both sides are compared as sorted lists of lines. A mismatch fails

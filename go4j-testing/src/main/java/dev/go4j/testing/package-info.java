@@ -10,7 +10,12 @@
  *       orders a test with facts ("goroutine G is now blocked in X") instead of sleeps.</li>
  * </ul>
  *
+ * {@snippet file="TestingSnippets.java" region="output"}
+ *
  * <p>Deviation from Go's examples: besides trimming the whole text, as Go does, the comparison ignores white space
  * at the end of each line and treats {@code \r\n} as {@code \n} (see {@link dev.go4j.testing.Output}).
  */
+@NullMarked
 package dev.go4j.testing;
+
+import org.jspecify.annotations.NullMarked;
