@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +30,10 @@ import org.junit.jupiter.api.Test;
  * that kind (2 to 5 s). A select that really parks before timing out costs about 16 µs on a virtual thread (75 µs
  * on a platform thread) even with a 1 µs timeout, because the timed park itself does: a million of them would take
  * some 16 s, so only {@value #PARKED} are run (20 µs timeouts, about 1 s). Interrupting a blocked select needs a
- * handshake per select (awaitBlocked), so only {@value #INTERRUPTED} are run (about 0.3 s).
+ * handshake per select (awaitBlocked), so only {@value #INTERRUPTED} are run (about 0.3 s). Tagged "long", which
+ * {@code -Pshort} skips.
  */
+@Tag("long")
 class SelectNoLeakTest {
     static final int CANCELLED = 1_000_000;
     static final int PARKED = 10_000;

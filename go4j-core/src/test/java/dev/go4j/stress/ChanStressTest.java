@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Exactly-once delivery under a random mix of blocking, non-blocking and select operations, interrupts and
  * closes. The quick runs are part of the default suite; the soak ({@code mvn -Pstress verify}) runs ten million
- * operations. Each prints its seed; {@code -Dgo4j.stress.seed=N} replays a run's random choices.
+ * operations. Each prints its seed; {@code -Dgo4j.stress.seed=N} replays a run's random choices. All are tagged
+ * "stress", which {@code -Pshort} skips.
  */
+@Tag("stress")
 class ChanStressTest {
 
     private static Report runAndPrint(String name, Config config, Strategy strategy) throws Exception {

@@ -9,12 +9,15 @@ import dev.go4j.sync.WaitGroup;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Stop and reset racing the timer firing and a receiver: stop()'s (or reset()'s) result must agree with whether
- * the receiver got a value, and no value of a stopped setting may ever be received.
+ * the receiver got a value, and no value of a stopped setting may ever be received. A stress test of 100,000 rounds
+ * (about 10 s), which {@code -Pshort} skips.
  */
+@Tag("stress")
 class TimerRaceTest {
     @Test
     void stopAndResetRacingFireAndReceiveNeverDeliverAStaleValue() {

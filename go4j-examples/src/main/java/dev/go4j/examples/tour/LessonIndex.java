@@ -96,6 +96,11 @@ record LessonIndex(List<Lesson> lessons) {
         return lessons.stream().filter(lesson -> lesson.name().equals(name)).findFirst();
     }
 
+    /** The lesson numbered {@code number} (1-based, as {@link #numberOf} counts), if there is one. */
+    Optional<Lesson> numbered(int number) {
+        return number >= 1 && number <= lessons.size() ? Optional.of(lessons.get(number - 1)) : Optional.empty();
+    }
+
     /** The lessons' names, in order. */
     List<String> names() {
         return lessons.stream().map(Lesson::name).toList();

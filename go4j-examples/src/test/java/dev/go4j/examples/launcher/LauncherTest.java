@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -59,22 +62,98 @@ class LauncherTest {
             """;
 
     /**
-     * A stand-in for Maven in a fake repository (FAKE_ROOT): logs its arguments, copies prepared Surefire reports
-     * into place, provides go4j-core's jar if it is missing (but, like maven-jar-plugin with nothing to do, leaves
-     * an existing one untouched), and exits with FAKE_MVN_STATUS.
+     * A stand-in for Maven in a fake repository (FAKE_ROOT): answers {@code --version} as Maven FAKE_MVN_VERSION
+     * (3.9.9 if unset); otherwise logs its arguments, copies prepared Surefire reports into place, prints the file
+     * FAKE_MVN_OUTPUT if set (Maven's output for the launcher to read), provides go4j-core's jar if it is missing
+     * (but, like maven-jar-plugin with nothing to do, leaves an existing one untouched), writes a javadoc index if
+     * FAKE_MVN_DOCS is set, and exits with FAKE_MVN_STATUS.
      */
     private static final String FAKE_MVN = """
             #!/bin/sh
+            if [ "$1" = "--version" ]; then
+              echo "Apache Maven ${FAKE_MVN_VERSION:-3.9.9} (fake)"
+              exit 0
+            fi
             printf '%s\\n' "$*" >> "$FAKE_MVN_LOG"
             echo "fake mvn JAVA_HOME=$JAVA_HOME"
             if [ -n "${FAKE_MVN_REPORTS:-}" ]; then
               cp -R "$FAKE_MVN_REPORTS"/. "$FAKE_ROOT"/
             fi
+            if [ -n "${FAKE_MVN_OUTPUT:-}" ]; then
+              cat "$FAKE_MVN_OUTPUT"
+            fi
             if [ -n "${FAKE_MVN_JAR:-}" ] && [ ! -f "$FAKE_ROOT/go4j-core/target/go4j-core.jar" ]; then
               mkdir -p "$FAKE_ROOT/go4j-core/target"
               cp "$FAKE_MVN_JAR" "$FAKE_ROOT/go4j-core/target/go4j-core.jar"
             fi
+            if [ -n "${FAKE_MVN_DOCS:-}" ]; then
+              mkdir -p "$FAKE_ROOT/target/reports/apidocs"
+              echo '<html></html>' > "$FAKE_ROOT/target/reports/apidocs/index.html"
+            fi
             exit "${FAKE_MVN_STATUS:-0}"
+            """;
+
+    /**
+     * Maven's output for one "go4j test" run in the fake repository, as Maven 3.8 prints it: go4j-core passes,
+     * go4j-testing has failures (see {@link #FAILING_REPORT}), go4j-examples finds no test to run, and a module
+     * that needs go4j-testing is skipped.
+     */
+    private static final String MAVEN_TEST_OUTPUT = """
+            [INFO] Scanning for projects...
+            [INFO] --- maven-clean-plugin:3.5.0:clean (default-clean) @ go4j-parent ---
+            [INFO] --- maven-clean-plugin:3.5.0:clean (default-clean) @ go4j-core ---
+            [INFO] --- maven-surefire-plugin:3.5.4:test (default-test) @ go4j-core ---
+            [INFO] Tests run: 3, Failures: 0, Errors: 0, Skipped: 0
+            [INFO] --- maven-clean-plugin:3.5.0:clean (default-clean) @ go4j-testing ---
+            [INFO] --- maven-surefire-plugin:3.5.4:test (default-test) @ go4j-testing ---
+            [ERROR] Tests run: 3, Failures: 1, Errors: 1, Skipped: 0
+            [INFO] --- maven-clean-plugin:3.5.0:clean (default-clean) @ go4j-examples ---
+            [INFO] --- maven-surefire-plugin:3.5.4:test (default-test) @ go4j-examples ---
+            [INFO] No tests to run.
+            [INFO] ------------------------------------------------------------------------
+            [INFO] Reactor Summary for go4j 0.1.0-SNAPSHOT:
+            [INFO]
+            [INFO] go4j-core .......................................... SUCCESS [  1.000 s]
+            [INFO] go4j-testing ....................................... FAILURE [  1.000 s]
+            [INFO] go4j-examples ...................................... SUCCESS [  1.000 s]
+            [INFO] go4j-needs-testing ................................. SKIPPED
+            [INFO] ------------------------------------------------------------------------
+            [INFO] BUILD FAILURE
+            [INFO] ------------------------------------------------------------------------
+            [INFO] Total time:  3.000 s
+            [ERROR] Failed to execute goal org.apache.maven.plugins:maven-surefire-plugin:3.5.4:test (default-test) \
+            on project go4j-testing: There are test failures.
+            [ERROR]
+            [ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.
+            """;
+
+    /**
+     * go4j-testing's report for {@link #MAVEN_TEST_OUTPUT}, in Surefire's format: one test passes, one fails with
+     * an XML-escaped message, a stack trace and some output, one errs with a two-line message and no trace.
+     */
+    private static final String FAILING_REPORT = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuite xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" version="3.0.2" \
+            name="dev.go4j.testing.XTest" time="0.1" tests="3" errors="1" skipped="0" failures="1">
+              <properties>
+                <property name="failures" value="7"/>
+              </properties>
+              <testcase name="passes" classname="dev.go4j.testing.XTest" time="0.028"/>
+              <testcase name="fails" classname="dev.go4j.testing.XTest" time="0.013">
+                <failure message="one &amp; &lt;two&gt;" type="org.opentest4j.AssertionFailedError"><![CDATA[\
+            org.opentest4j.AssertionFailedError: one & <two>
+            \tat org.junit.jupiter.api.Assertions.assertEquals(Assertions.java:601)
+            \tat dev.go4j.testing.XTest.fails(XTest.java:6)
+            \tat java.base/java.lang.reflect.Method.invoke(Method.java:580)
+            ]]></failure>
+                <system-out><![CDATA[some output
+            more output
+            ]]></system-out>
+              </testcase>
+              <testcase name="errs" classname="dev.go4j.testing.XTest" time="0.002">
+                <error message="boom&#10;second line" type="java.lang.IllegalStateException"/>
+              </testcase>
+            </testsuite>
             """;
 
     private static final String HELLO = """
@@ -109,6 +188,9 @@ class LauncherTest {
     private static final List<String> TOOLS = List.of(
             "bash", "sh", "env", "readlink", "dirname", "find", "touch", "sort", "sed", "awk", "grep", "head",
             "tail", "cat", "tr", "ls", "rm", "mkdir", "uname");
+
+    /** Tools "go4j test" also uses (there is a JDK, but maybe no Maven on PATH). */
+    private static final List<String> TEST_TOOLS = List.of("mktemp", "mv", "cp", "mawk", "gawk");
 
     private static Path root;
     private static Path bash;
@@ -177,13 +259,81 @@ class LauncherTest {
         assertThat(r.stdout()).isEmpty();
     }
 
+    /** As go's: one line, not the whole usage. */
     @Test
     void unknownCommandIsAUsageError() {
         Result r = launch(root.resolve("go4j"), baseEnv(), tmp, "bogus");
 
         assertThat(r.exitCode()).as(r.describe()).isEqualTo(2);
-        assertThat(r.stderr()).contains("go4j: unknown command \"bogus\"").contains("usage: go4j");
+        assertThat(r.stderr()).isEqualTo("go4j: unknown command \"bogus\"; \"go4j help\" lists the commands\n");
         assertThat(r.stdout()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"tets, test", "tset, test", "tes, test", "tuor, tour", "tor, tour", "rn, run", "bnech, bench",
+            "doc, docs", "verison, version", "hlep, help", "vresion, version"})
+    void aMistypedCommandGetsOneLineWithTheNearestCommand(String typed, String meant) {
+        Result r = launch(root.resolve("go4j"), baseEnv(), tmp, typed, "x");
+
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("go4j: unknown command \"" + typed + "\"; did you mean \"" + meant + "\"?\n");
+        assertThat(r.stdout()).isEmpty();
+    }
+
+    /** Short words need a closer match: "x" is one edit from nothing but too far from everything. */
+    @ParameterizedTest
+    @ValueSource(strings = {"x", "tx", "bogus", "testing", "-v"})
+    void aWordFarFromEveryCommandGetsNoSuggestion(String typed) {
+        Result r = launch(root.resolve("go4j"), baseEnv(), tmp, typed);
+
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(2);
+        assertThat(r.stderr()).doesNotContain("did you mean").contains("\"go4j help\" lists the commands");
+    }
+
+    @Test
+    void versionPrintsTheRootPomsVersionAndTheJdkWithoutMaven() throws IOException {
+        Path fakeRoot = fakeRepository();
+        Files.writeString(fakeRoot.resolve("pom.xml"), """
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <parent>
+                    <groupId>org.example</groupId>
+                    <artifactId>base</artifactId>
+                    <version>9.9</version>
+                  </parent>
+                  <groupId>dev.go4j</groupId>
+                  <artifactId>go4j-parent</artifactId>
+                  <version>1.2.3-TEST</version>
+                  <dependencies><dependency><version>7</version></dependency></dependencies>
+                </project>
+                """);
+        Path noMaven = Files.createDirectories(tmp.resolve("no-maven"));
+        executable(noMaven.resolve("mvn"), UNEXPECTED_MVN);
+        Map<String, String> env = baseEnv();
+        String home = System.getProperty("java.home");
+        env.put("JAVA_HOME", home);
+        env.put("PATH", noMaven + File.pathSeparator + env.get("PATH"));
+
+        Result r = launch(fakeRoot.resolve("go4j"), env, tmp, "version");
+
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(r.stdout()).isEqualTo("go4j 1.2.3-TEST (JDK " + System.getProperty("java.version") + " at " + home
+                + ")\n");
+        assertThat(r.stderr()).isEmpty();
+    }
+
+    @Test
+    void theRealRootPomsVersionIsTheOneVersionPrints() throws IOException {
+        Map<String, String> env = baseEnv();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+
+        Result r = launch(root.resolve("go4j"), env, tmp, "version");
+
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        String pom = Files.readString(root.resolve("pom.xml"));
+        String version = pom.substring(pom.indexOf("<version>") + 9, pom.indexOf("</version>"));
+        assertThat(version).isNotBlank();
+        assertThat(r.stdout()).startsWith("go4j " + version + " (JDK ");
     }
 
     @Test
@@ -320,24 +470,326 @@ class LauncherTest {
 
         assertThat(r.exitCode()).as(r.describe()).isEqualTo(3);
         assertThat(mavenCalls()).containsExactly(
-                "-B -ntp -f " + fakeRoot.resolve("pom.xml") + " clean verify -Pstress -Dx=a b");
-        assertThat(r.stdout()).contains("fake mvn JAVA_HOME=");
+                "-B -ntp -f " + fakeRoot.resolve("pom.xml") + " --fail-at-end clean verify -Pstress -Dx=a b");
+        // Maven's output goes to the log, not to the terminal; each module with reports gets its line.
+        assertThat(r.stdout()).doesNotContain("fake mvn JAVA_HOME=");
+        assertThat(Files.readString(fakeRoot.resolve("target/go4j-test.log"))).contains("fake mvn JAVA_HOME=");
         List<String> lines = r.stdout().strip().lines().toList();
+        assertThat(lines).contains(
+                "FAIL go4j-core      4 passed, 4 failed, 2 skipped",
+                "ok   go4j-examples  5 passed, 0 failed, 0 skipped",
+                "Maven's full log: fake-repo/target/go4j-test.log");
         assertThat(lines.get(lines.size() - 1)).isEqualTo("9 passed, 4 failed, 2 skipped");
     }
 
+    /** Today's bug: a build that failed before any test ran said "0 failed" and exited 1. */
     @Test
-    void testPrintsZeroTotalsWhenMavenWroteNoReports() throws IOException {
+    void aBuildThatFailsWithoutReportsCountsAsOneFailureAndSaysWhy() throws IOException {
         Path fakeRoot = fakeRepository();
+        Path output = mavenOutput("""
+                [INFO] Scanning for projects...
+                [ERROR] Unknown lifecycle phase "nonsense". You must specify a valid lifecycle phase. -> [Help 1]
+                [ERROR]
+                [ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.
+                """);
         Map<String, String> env = fakeMavenEnv(fakeRoot);
+        env.put("FAKE_MVN_STATUS", "1");
+        env.put("FAKE_MVN_OUTPUT", output.toString());
+
+        Result r = launch(fakeRoot.resolve("go4j"), env, tmp, "test", "nonsense");
+
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(1);
+        assertThat(r.stdout()).isEqualTo("""
+                FAIL build          build failed (mvn exited with status 1)
+                    Unknown lifecycle phase "nonsense". You must specify a valid lifecycle phase.
+                Maven's full log: fake-repo/target/go4j-test.log
+                0 passed, 1 failed, 0 skipped
+                """);
+    }
+
+    /** The exit status agrees with the last line both ways, whatever Maven's status says. */
+    @ParameterizedTest
+    @CsvSource({"0, 0, 0, '3 passed, 0 failed, 0 skipped'", "0, 2, 1, '1 passed, 2 failed, 0 skipped'",
+            "4, 2, 4, '1 passed, 2 failed, 0 skipped'"})
+    void theExitStatusIsNonZeroExactlyWhenSomethingFailed(int mavenStatus, int failures, int exitStatus,
+            String totals) throws IOException {
+        Path fakeRoot = fakeRepository();
+        Path reports = fakeReport("go4j-core", "dev.go4j.ATest", report("dev.go4j.ATest", 3, failures, 0, 0));
+        Map<String, String> env = fakeMavenEnv(fakeRoot);
+        env.put("FAKE_MVN_REPORTS", reports.toString());
+        env.put("FAKE_MVN_STATUS", String.valueOf(mavenStatus));
+
+        // e.g. -Dmaven.test.failure.ignore=true: Maven succeeds although tests failed.
+        Result r = launch(fakeRoot.resolve("go4j"), env, tmp, "test", "-Dmaven.test.failure.ignore=true");
+
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(exitStatus);
+        assertThat(r.stdout().strip().lines().toList()).last().isEqualTo(totals);
+    }
+
+    @Test
+    void testPrintsALinePerModuleAndTheFailedTestsButNotMavensOutput() throws IOException {
+        Path fakeRoot = fakeRepository();
+        fakeReport("go4j-core", "dev.go4j.ATest", report("dev.go4j.ATest", 3, 0, 0, 0));
+        Path reports = fakeReport("go4j-testing", "dev.go4j.testing.XTest", FAILING_REPORT);
+        Path output = mavenOutput(MAVEN_TEST_OUTPUT);
+        Map<String, String> env = fakeMavenEnv(fakeRoot);
+        env.put("FAKE_MVN_REPORTS", reports.toString());
+        env.put("FAKE_MVN_OUTPUT", output.toString());
         env.put("FAKE_MVN_STATUS", "1");
 
         Result r = launch(fakeRoot.resolve("go4j"), env, tmp, "test");
 
         assertThat(r.exitCode()).as(r.describe()).isEqualTo(1);
-        assertThat(r.stdout().strip()).endsWith("0 passed, 0 failed, 0 skipped");
+        assertThat(r.stdout().replaceAll("\\(\\d+ s\\)", "(N s)")).isEqualTo("""
+                ok   go4j-core      3 passed, 0 failed, 0 skipped  (N s)
+                FAIL go4j-testing   1 passed, 2 failed, 0 skipped  (N s)
+                --- FAIL: dev.go4j.testing.XTest.fails (0.013 s)
+                    org.opentest4j.AssertionFailedError: one & <two>
+                        at org.junit.jupiter.api.Assertions.assertEquals(Assertions.java:601)
+                        at dev.go4j.testing.XTest.fails(XTest.java:6)
+                    output:
+                        some output
+                        more output
+                --- FAIL: dev.go4j.testing.XTest.errs (0.002 s)
+                    boom
+                    second line
+                ok   go4j-examples  no tests to run  (N s)
+                skip go4j-needs-testing  not run: it needs a module that failed
+                Maven's full log: fake-repo/target/go4j-test.log
+                4 passed, 2 failed, 0 skipped
+                """);
+        assertThat(r.stderr()).isEmpty();
+        assertThat(Files.readString(fakeRoot.resolve("target/go4j-test.log")))
+                .contains("fake mvn JAVA_HOME=", "[INFO] Reactor Summary", "[ERROR] Tests run: 3, Failures: 1");
     }
 
+    @Test
+    void testVerboseAlsoStreamsMavensOutput() throws IOException {
+        Path fakeRoot = fakeRepository();
+        Path reports = fakeReport("go4j-core", "dev.go4j.ATest", report("dev.go4j.ATest", 3, 0, 0, 0));
+        Path output = mavenOutput("""
+                [INFO] --- maven-surefire-plugin:3.5.4:test (default-test) @ go4j-core ---
+                [INFO] Tests run: 3, Failures: 0, Errors: 0, Skipped: 0
+                \033[0m[INFO] BUILD SUCCESS\033[0m
+                """);
+        Map<String, String> env = fakeMavenEnv(fakeRoot);
+        env.put("FAKE_MVN_REPORTS", reports.toString());
+        env.put("FAKE_MVN_OUTPUT", output.toString());
+
+        Result r = launch(fakeRoot.resolve("go4j"), env, tmp, "test", "-v");
+
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(mavenCalls()).containsExactly("-B -ntp -f " + fakeRoot.resolve("pom.xml") + " --fail-at-end clean verify");
+        assertThat(r.stdout()).contains("fake mvn JAVA_HOME=", "[INFO] Tests run: 3, Failures: 0", "[INFO] BUILD SUCCESS\n")
+                .doesNotContain("\033")
+                .contains("ok   go4j-core      3 passed, 0 failed, 0 skipped  (")
+                .endsWith("\n3 passed, 0 failed, 0 skipped\n");
+    }
+
+    /** A module that fails to build (no failing test) gets a FAIL line with Maven's error report, and counts. */
+    @Test
+    void aModuleThatFailsToBuildGetsMavensErrorsAndCountsAsAFailure() throws IOException {
+        Path fakeRoot = fakeRepository();
+        Path output = mavenOutput("""
+                [INFO] --- maven-clean-plugin:3.5.0:clean (default-clean) @ go4j-core ---
+                [INFO] --- maven-compiler-plugin:3.14.1:compile (default-compile) @ go4j-core ---
+                [ERROR] COMPILATION ERROR :
+                [ERROR] /src/Go.java:[2,27] cannot find symbol
+                [INFO] BUILD FAILURE
+                [INFO] Total time:  3.000 s
+                [ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.14.1:compile \
+                (default-compile) on project go4j-core: Compilation failure
+                [ERROR] /src/Go.java:[2,27] cannot find symbol
+                [ERROR]   symbol:   variable nope
+                [ERROR] -> [Help 1]
+                [ERROR]
+                [ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.
+                [ERROR] Re-run Maven using the -X switch to enable full debug logging.
+                """);
+        Map<String, String> env = fakeMavenEnv(fakeRoot);
+        env.put("FAKE_MVN_OUTPUT", output.toString());
+        env.put("FAKE_MVN_STATUS", "1");
+
+        Result r = launch(fakeRoot.resolve("go4j"), env, tmp, "test");
+
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(1);
+        assertThat(r.stdout().replaceAll("\\(\\d+ s\\)", "(N s)")).isEqualTo("""
+                FAIL go4j-core      build failed  (N s)
+                    Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.14.1:compile \
+                (default-compile) on project go4j-core: Compilation failure
+                    /src/Go.java:[2,27] cannot find symbol
+                      symbol:   variable nope
+                Maven's full log: fake-repo/target/go4j-test.log
+                0 passed, 1 failed, 0 skipped
+                """);
+    }
+
+    @Test
+    void testRunBecomesSurefiresTestFilterAndNoMatchIsNoFailure() throws IOException {
+        Path fakeRoot = fakeRepository();
+        Map<String, String> env = fakeMavenEnv(fakeRoot);
+        String pom = fakeRoot.resolve("pom.xml").toString();
+
+        launch(fakeRoot.resolve("go4j"), env, tmp, "test", "-run", "^ChanTest$/closed", "-Pstress");
+        launch(fakeRoot.resolve("go4j"), env, tmp, "test", "-run=Select", "-v");
+        launch(fakeRoot.resolve("go4j"), env, tmp, "test", "-Dtest=ChanTest");
+        launch(fakeRoot.resolve("go4j"), env, tmp, "test", "-short", "--", "-run");
+
+        assertThat(mavenCalls()).containsExactly(
+                "-B -ntp -f " + pom + " --fail-at-end clean verify "
+                        + "-Dtest=%regex[(?:.*/)?[^/]*?(?:(?<![^/])ChanTest(?=\\.class$))[^/]*\\.class#.*(?:closed).*] "
+                        + "-Pstress -Dsurefire.failIfNoSpecifiedTests=false",
+                "-B -ntp -f " + pom + " --fail-at-end clean verify "
+                        + "-Dtest=%regex[(?:.*/)?[^/]*?(?:Select)[^/]*\\.class] -Dsurefire.failIfNoSpecifiedTests=false",
+                "-B -ntp -f " + pom + " --fail-at-end clean verify -Dtest=ChanTest "
+                        + "-Dsurefire.failIfNoSpecifiedTests=false",
+                "-B -ntp -f " + pom + " --fail-at-end clean verify -run -Pshort");
+    }
+
+    /**
+     * What {@code -run} selects, matched as Surefire matches a {@code %regex[CLASS#METHOD]} filter: CLASS against
+     * the class file's path, METHOD against the method's name, each whole.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " | ", value = {
+        "Chan             | dev/go4j/ChanTest.class             | send        | true",
+        "Chan             | dev/go4j/ChanScaleTest.class        | send        | true",
+        "Chan             | dev/go4j/SelectTest.class           | send        | false",
+        "^ChanTest$       | dev/go4j/ChanTest.class             | send        | true",
+        "^ChanTest$       | dev/go4j/ChanScaleTest.class        | send        | false",
+        "^ChanTest$       | dev/go4j/XChanTest.class            | send        | false",
+        "Chan|^Select     | dev/go4j/SelectTest.class           | send        | true",
+        "Chan|^Select     | dev/go4j/TimeSelectTest.class       | send        | false",
+        "sync.Mutex       | dev/go4j/sync/MutexTest.class       | lock        | true",
+        "sync.Mutex       | dev/go4j/sync/RWMutexTest.class     | lock        | false",
+        "[^W]MutexTest    | dev/go4j/sync/RWMutexTest.class     | lock        | false",
+        "[^W]MutexTest    | dev/go4j/sync/AMutexTest.class      | lock        | true",
+        "ChanTest/closed  | dev/go4j/ChanTest.class             | closedChan  | true",
+        "ChanTest/closed  | dev/go4j/ChanTest.class             | sendClosed  | false",
+        "ChanTest/Closed  | dev/go4j/ChanTest.class             | sendClosed  | true",
+        "/^send$          | dev/go4j/ChanTest.class             | send        | true",
+        "/^send$          | dev/go4j/SelectTest.class           | sendAll     | false",
+        "/timeout|Timeout | dev/go4j/SelectTest.class           | selectTimeout | true"})
+    void testRunMatchesLikeGoTestRun(String pattern, String classFile, String method, boolean selected)
+            throws IOException {
+        Path fakeRoot = fakeRepository();
+        launch(fakeRoot.resolve("go4j"), fakeMavenEnv(fakeRoot), tmp, "test", "-run", pattern);
+        String filter = mavenCalls().get(0).replaceAll(".* -Dtest=%regex\\[(.*)\\] .*", "$1");
+
+        int hash = filter.indexOf('#');
+        String classRegex = hash < 0 ? filter : filter.substring(0, hash);
+        String methodRegex = hash < 0 ? "" : filter.substring(hash + 1);
+        boolean matches = (classRegex.isEmpty() || classFile.matches(classRegex))
+                && (methodRegex.isEmpty() || method.matches(methodRegex));
+        assertThat(matches).as("%s on %s#%s (filter %s)", pattern, classFile, method, filter).isEqualTo(selected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "-run          | test: -run needs a pattern (go4j test -run Pattern)",
+        "-run=         | test: -run needs a pattern, not \"\"",
+        "-run=/        | test: -run needs a pattern, not \"/\"",
+        "-run=a,b      | test: -run: a pattern cannot hold \",\" or \"#\" (surefire splits at them)",
+        "-run=A#b      | test: -run: a pattern cannot hold \",\" or \"#\" (surefire splits at them)"})
+    void badRunPatternsAreOneLineUsageErrors(String flag, String message) throws IOException {
+        Path fakeRoot = fakeRepository();
+
+        Result r = launch(fakeRoot.resolve("go4j"), fakeMavenEnv(fakeRoot), tmp, "test", flag);
+
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("go4j: " + message + "; \"go4j help\" shows the flags\n");
+        assertThat(mavenCalls()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Which Maven
+
+    @Test
+    void withoutMavenOnPathTheWrapperBuildsAndSaysItFetchesMavenOnce() throws IOException {
+        Path fakeRoot = fakeRepository();
+        Files.createDirectories(fakeRoot.resolve(".mvn/wrapper"));
+        Files.copy(root.resolve(".mvn/wrapper/maven-wrapper.properties"),
+                fakeRoot.resolve(".mvn/wrapper/maven-wrapper.properties"));
+        executable(fakeRoot.resolve("mvnw"), FAKE_MVN.replace("fake mvn", "fake mvnw"));
+        Map<String, String> env = fakeMavenEnv(fakeRoot);
+        env.put("PATH", toolsOnly().toString());
+        env.put("MAVEN_USER_HOME", tmp.resolve("m2").toString());
+
+        Result first = launch(fakeRoot.resolve("go4j"), env, tmp, "test");
+
+        assertThat(first.exitCode()).as(first.describe()).isZero();
+        assertThat(mavenCalls()).containsExactly("-B -ntp -f " + fakeRoot.resolve("pom.xml") + " --fail-at-end clean verify");
+        assertThat(Files.readString(fakeRoot.resolve("target/go4j-test.log"))).contains("fake mvnw JAVA_HOME=");
+        String version = Files.readString(fakeRoot.resolve(".mvn/wrapper/maven-wrapper.properties"))
+                .replaceAll("(?s).*distributionUrl=[^\\n]*/(apache-maven-[0-9.]+)-bin\\.zip.*", "$1");
+        assertThat(first.stderr()).isEqualTo("go4j: no Maven 3.8+ on PATH; ./mvnw fetches " + version + " once (into "
+                + tmp.resolve("m2") + "/wrapper)...\n");
+
+        // Once fetched, not a word.
+        Files.createDirectories(tmp.resolve("m2/wrapper/dists").resolve(version));
+        Result second = launch(fakeRoot.resolve("go4j"), env, tmp, "test");
+        assertThat(second.exitCode()).as(second.describe()).isZero();
+        assertThat(second.stderr()).isEmpty();
+    }
+
+    @Test
+    void anMvnOlderThan38GivesWayToTheWrapper() throws IOException {
+        Path fakeRoot = fakeRepository();
+        Path oldMaven = Files.createDirectories(tmp.resolve("old-maven"));
+        executable(oldMaven.resolve("mvn"), FAKE_MVN.replace("fake mvn", "OLD MAVEN"));
+        executable(fakeRoot.resolve("mvnw"), FAKE_MVN.replace("fake mvn", "fake mvnw"));
+        Map<String, String> env = fakeMavenEnv(fakeRoot);
+        env.put("PATH", oldMaven + File.pathSeparator + env.get("PATH"));
+        env.put("FAKE_MVN_VERSION", "3.6.3");
+
+        Result r = launch(fakeRoot.resolve("go4j"), env, tmp, "test");
+
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(r.stderr()).isEqualTo("go4j: " + oldMaven.resolve("mvn") + " is Maven 3.6, older than 3.8; "
+                + "using ./mvnw instead\n");
+        assertThat(Files.readString(fakeRoot.resolve("target/go4j-test.log")))
+                .contains("fake mvnw JAVA_HOME=").doesNotContain("OLD MAVEN");
+    }
+
+    @Test
+    void withoutMavenOrWrapperTheLauncherSaysSo() throws IOException {
+        Path fakeRoot = fakeRepository();
+        Map<String, String> env = baseEnv();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("PATH", toolsOnly().toString());
+
+        Result r = launch(fakeRoot.resolve("go4j"), env, tmp, "test");
+
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("go4j: Maven 3.8 or newer is not on PATH, and there is no "
+                + fakeRoot.toRealPath().resolve("mvnw") + "; install Maven to build go4j.\n");
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // docs
+
+    @Test
+    void docsRunsTheJavadocAggregateAndSaysWhereTheIndexIsOrThatItFailed() throws IOException {
+        Path fakeRoot = fakeRepository();
+        Map<String, String> env = fakeMavenEnv(fakeRoot);
+        env.put("FAKE_MVN_DOCS", "1");
+
+        Result r = launch(fakeRoot.resolve("go4j"), env, tmp, "docs");
+
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(mavenCalls()).containsExactly("-q -B -ntp -f " + fakeRoot.resolve("pom.xml")
+                + " -pl :go4j-parent,:go4j-core,:go4j-testing javadoc:aggregate");
+        assertThat(r.stdout()).isEqualTo("go4j docs: fake-repo/target/reports/apidocs/index.html\n");
+        assertThat(r.stderr()).contains("building the API documentation of go4j-core and go4j-testing");
+
+        env.put("FAKE_MVN_STATUS", "6");
+        Result failed = launch(fakeRoot.resolve("go4j"), env, tmp, "docs");
+        assertThat(failed.exitCode()).as(failed.describe()).isEqualTo(6);
+        assertThat(failed.stderr()).contains("go4j docs: javadoc failed (mvn exited with 6)");
+        assertThat(failed.stdout()).isEmpty();
+    }
+
+    /** ... and says, before Maven starts, that it is building and why (a first build takes a while). */
     @Test
     void runBuildsOnlyWhenTheJarIsMissingOrStale() throws IOException {
         Path fakeRoot = fakeRepository();
@@ -352,7 +804,8 @@ class LauncherTest {
         Result first = launch(fakeRoot.resolve("go4j"), env, tmp, "run", "Plain.java", "x");
         assertThat(first.exitCode()).as(first.describe()).isEqualTo(5);
         assertThat(first.stdout()).isEqualTo("plain args=x\n");
-        assertThat(first.stderr()).contains("fake mvn JAVA_HOME=");
+        assertThat(first.stderr()).contains("fake mvn JAVA_HOME=")
+                .startsWith("go4j: building go4j-core (first run; about 30 s)...\nfake mvn");
         assertThat(mavenCalls()).containsExactly(
                 "-q -B -ntp -f " + fakeRoot.resolve("pom.xml") + " -DskipTests -pl go4j-core -am package");
 
@@ -360,11 +813,13 @@ class LauncherTest {
         Result second = launch(fakeRoot.resolve("go4j"), env, tmp, "run", program.toString(), "y");
         assertThat(second.exitCode()).as(second.describe()).isEqualTo(5);
         assertThat(second.stdout()).isEqualTo("plain args=y\n");
+        assertThat(second.stderr()).doesNotContain("building");
         assertThat(mavenCalls()).hasSize(1);
 
         // A source newer than the jar: Maven again, which leaves the jar as it is; the launcher marks it rebuilt.
         Files.setLastModifiedTime(jar, hoursAgo(3));
-        launch(fakeRoot.resolve("go4j"), env, tmp, "run", "Plain.java");
+        Result stale = launch(fakeRoot.resolve("go4j"), env, tmp, "run", "Plain.java");
+        assertThat(stale.stderr()).startsWith("go4j: building go4j-core (sources changed)...\nfake mvn");
         assertThat(mavenCalls()).hasSize(2);
         assertThat(Files.getLastModifiedTime(jar).toInstant()).isAfter(hoursAgo(1).toInstant());
         launch(fakeRoot.resolve("go4j"), env, tmp, "run", "Plain.java");
@@ -378,6 +833,47 @@ class LauncherTest {
         assertThat(failed.stdout()).isEmpty();
         assertThat(failed.stderr()).contains("build failed");
         assertThat(mavenCalls()).hasSize(3);
+    }
+
+    /**
+     * {@code tour} hands its arguments to the tour's main class (here a stand-in that prints them) with the
+     * directory of the lessons' sources, for {@code --source}, and builds nothing when the jars are fresh.
+     */
+    @Test
+    void tourPassesItsArgumentsAndTheLessonsSources() throws IOException {
+        Path fakeRoot = fakeRepository();
+        Files.setLastModifiedTime(fakeRoot.resolve("go4j-core/src/main/java/dev/go4j/Go.java"), hoursAgo(2));
+        Path source = Files.createDirectories(tmp.resolve("fake-tour/dev/go4j/examples/tour")).resolve("Tour.java");
+        Files.writeString(source, """
+                package dev.go4j.examples.tour;
+
+                public class Tour {
+                    public static void main(String[] args) {
+                        System.out.println("tour " + String.join(" ", args) + " sources="
+                                + System.getProperty("go4j.tour.sources"));
+                    }
+                }
+                """);
+        Path classes = Files.createDirectories(tmp.resolve("fake-tour-classes"));
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                source.toString())).isZero();
+        Path examplesJar = Files.createDirectories(fakeRoot.resolve("go4j-examples/target")).resolve("go4j-examples.jar");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(examplesJar))) {
+            jar.putNextEntry(new JarEntry("dev/go4j/examples/tour/Tour.class"));
+            jar.write(Files.readAllBytes(classes.resolve("dev/go4j/examples/tour/Tour.class")));
+            jar.closeEntry();
+        }
+        Map<String, String> env = fakeMavenEnv(fakeRoot);
+        Files.createDirectories(fakeRoot.resolve("go4j-core/target"));
+        Files.copy(Path.of(env.get("FAKE_MVN_JAR")), fakeRoot.resolve("go4j-core/target/go4j-core.jar"));
+
+        Result r = launch(fakeRoot.resolve("go4j"), env, tmp, "tour", "--source", "7");
+
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(r.stdout()).isEqualTo("tour --source 7 sources="
+                + fakeRoot.toRealPath().resolve("go4j-examples/src/main/java") + "\n");
+        assertThat(r.stderr()).isEmpty();
+        assertThat(mavenCalls()).isEmpty();
     }
 
     @Test
@@ -480,6 +976,19 @@ class LauncherTest {
         return fakeRoot;
     }
 
+    /** Writes a Surefire report for FAKE_MVN_REPORTS to copy into {@code module}; returns that directory. */
+    private Path fakeReport(String module, String testClass, String xml) throws IOException {
+        Path reports = tmp.resolve("reports");
+        Files.writeString(Files.createDirectories(reports.resolve(module).resolve("target/surefire-reports"))
+                .resolve("TEST-" + testClass + ".xml"), xml);
+        return reports;
+    }
+
+    /** Writes Maven's output for FAKE_MVN_OUTPUT to print; returns the file. */
+    private Path mavenOutput(String text) throws IOException {
+        return Files.writeString(tmp.resolve("maven-output.txt"), text);
+    }
+
     private static String report(String name, int tests, int failures, int errors, int skipped) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -491,6 +1000,18 @@ class LauncherTest {
                   <testcase name="t" classname="%s" time="0.01"/>
                 </testsuite>
                 """.formatted(name, tests, errors, skipped, failures, name);
+    }
+
+    /** A directory of links to {@link #TOOLS} and {@link #TEST_TOOLS}: a PATH with neither java nor mvn on it. */
+    private Path toolsOnly() throws IOException {
+        Path bin = Files.createDirectories(tmp.resolve("tools"));
+        for (String tool : Stream.concat(TOOLS.stream(), TEST_TOOLS.stream()).toList()) {
+            Optional<Path> found = onPath(tool);
+            if (found.isPresent() && !Files.exists(bin.resolve(tool))) {
+                link(bin.resolve(tool), found.get());
+            }
+        }
+        return bin;
     }
 
     private Path fakeJdk17(String name) throws IOException {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class ChildJvmTest {
         var headings = new ByteArrayOutputStream();
 
         int status = Tour.run(List.of("fork-join"), new PrintStream(headings, true, StandardCharsets.UTF_8),
-                System.err, LessonIndex.load(), runner);
+                System.err, LessonIndex.load(), runner, Optional.empty());
 
         assertThat(status).as(Files.readString(stderr)).isZero();
         assertThat(headings.toString(StandardCharsets.UTF_8)).contains(" fork-join").contains("join");

@@ -7,6 +7,7 @@ import dev.go4j.testing.Output;
 import dev.go4j.testing.UnorderedOutput;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,15 @@ class LessonIndexTest {
             assertThat(Modifier.isStatic(main.getModifiers())).as(lesson.name()).isTrue();
             assertThat(Modifier.isPublic(type.getModifiers())).as(lesson.name()).isTrue();
             assertThat(main.getReturnType()).as(lesson.name()).isEqualTo(void.class);
+        }
+    }
+
+    /** {@code ./go4j tour --source} finds each lesson's source under this module's src/main/java. */
+    @Test
+    void everyLessonsSourceIsWhereTourSourceLooks() {
+        for (Lesson lesson : LessonIndex.load().lessons()) {
+            Path source = Path.of("src/main/java", lesson.mainClass().replace('.', '/') + ".java");
+            assertThat(source).as(lesson.name()).isRegularFile();
         }
     }
 
@@ -56,6 +66,9 @@ class LessonIndexTest {
         assertThat(index.find("second")).contains(new Lesson("second", "Second", "The other"));
         assertThat(index.find("third")).isEmpty();
         assertThat(index.numberOf(index.lessons().get(1))).isEqualTo(2);
+        assertThat(index.numbered(2)).contains(new Lesson("second", "Second", "The other"));
+        assertThat(index.numbered(0)).isEmpty();
+        assertThat(index.numbered(3)).isEmpty();
     }
 
     @Test

@@ -6,10 +6,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The tour's command line, run in-process against a fake runner that records which lessons it was asked to run. */
 class TourTest {
@@ -24,13 +28,17 @@ class TourTest {
     private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
     private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
     private final List<String> ran = new ArrayList<>();
+    private Optional<Path> sources = Optional.empty();
+
+    @TempDir
+    Path tmp;
 
     private int tour(Map<String, Integer> statuses, String... args) {
         return Tour.run(List.of(args), out, err, INDEX, lesson -> {
             ran.add(lesson.name());
             out.println("(output of " + lesson.name() + ")");
             return statuses.getOrDefault(lesson.name(), 0);
-        });
+        }, sources);
     }
 
     private String out() {
@@ -42,15 +50,89 @@ class TourTest {
     }
 
     @Test
-    void listPrintsNamesAndDescriptionsInOrder() {
+    void listPrintsNumbersNamesAndDescriptionsInOrder() {
         assertThat(tour(Map.of(), "--list")).isZero();
 
         assertThat(out()).isEqualTo("""
-                alpha     The first lesson
-                beta-two  The second lesson
-                gamma     The third lesson
+                1  alpha     The first lesson
+                2  beta-two  The second lesson
+                3  gamma     The third lesson
                 """);
         assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void listAlignsNumbersOfTwoDigits() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 10; i++) {
+            text.append("l").append(i).append(" x.L").append(i).append(" Lesson ").append(i).append('\n');
+        }
+        LessonIndex ten = LessonIndex.parse("ten", text.toString());
+
+        assertThat(Tour.run(List.of("--list"), out, err, ten, lesson -> 0, sources)).isZero();
+
+        assertThat(out().lines().toList()).startsWith(" 1  l1   Lesson 1").endsWith("10  l10  Lesson 10");
+    }
+
+    @Test
+    void lessonsRunByNumberAsListNumbersThem() {
+        assertThat(tour(Map.of(), "3", "1", "beta-two")).isZero();
+
+        assertThat(ran).containsExactly("gamma", "alpha", "beta-two");
+        assertThat(out()).startsWith("=== 3/3 gamma\n");
+    }
+
+    @Test
+    void aNumberOutOfRangeExitsTwoAndRunsNothing() {
+        for (String number : List.of("0", "4", "99999999999999999999")) {
+            errBytes.reset();
+            assertThat(tour(Map.of(), "1", number)).as(number).isEqualTo(2);
+            assertThat(err()).isEqualTo("tour: no lesson number " + number
+                    + "; the lessons are numbered 1 to 3 (go4j tour --list)\n");
+        }
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void sourcePrintsTheLessonsFileAfterALineWithItsPath() throws IOException {
+        Path file = Files.createDirectories(tmp.resolve("x")).resolve("BetaTwo.java");
+        Files.writeString(file, "package x;\nclass BetaTwo {}\n");
+        sources = Optional.of(tmp);
+
+        assertThat(tour(Map.of(), "--source", "beta-two")).isZero();
+        assertThat(out()).isEqualTo("// " + file + "\npackage x;\nclass BetaTwo {}\n");
+
+        outBytes.reset();
+        assertThat(tour(Map.of(), "--source", "2")).isZero();
+        assertThat(out()).startsWith("// " + file + "\n");
+        assertThat(ran).isEmpty();
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void sourceFailsClearlyWithoutTheSourcesOrTheFile() {
+        assertThat(tour(Map.of(), "--source", "alpha")).isEqualTo(1);
+        assertThat(err()).startsWith("tour: --source needs the lessons' sources");
+
+        errBytes.reset();
+        sources = Optional.of(tmp);
+        assertThat(tour(Map.of(), "--source", "alpha")).isEqualTo(1);
+        assertThat(err()).isEqualTo("tour: cannot read the source of lesson alpha: " + tmp.resolve("x/Alpha.java")
+                + "\n");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void sourceTakesExactlyOneKnownLesson() {
+        assertThat(tour(Map.of(), "--source")).isEqualTo(2);
+        assertThat(err()).startsWith("tour: --source takes one lesson, by name or number\nusage: go4j tour");
+
+        errBytes.reset();
+        assertThat(tour(Map.of(), "--source", "alpha", "gamma")).isEqualTo(2);
+        errBytes.reset();
+        assertThat(tour(Map.of(), "--source", "delta")).isEqualTo(2);
+        assertThat(err()).startsWith("tour: no lesson named \"delta\"");
+        assertThat(out()).isEmpty();
     }
 
     @Test
@@ -110,7 +192,8 @@ class TourTest {
         assertThat(tour(Map.of(), "--lsit")).isEqualTo(2);
 
         assertThat(ran).isEmpty();
-        assertThat(err()).startsWith("tour: unknown option --lsit\nusage: go4j tour [lesson... | --list]\n");
+        assertThat(err()).startsWith(
+                "tour: unknown option --lsit\nusage: go4j tour [lesson... | --list | --source lesson]\n");
     }
 
     @Test
@@ -125,7 +208,7 @@ class TourTest {
     void aLessonThatCannotStartCountsAsFailed() {
         int status = Tour.run(List.of("alpha"), out, err, INDEX, lesson -> {
             throw new IOException("no such file");
-        });
+        }, sources);
 
         assertThat(status).isEqualTo(1);
         assertThat(err()).isEqualTo("""
