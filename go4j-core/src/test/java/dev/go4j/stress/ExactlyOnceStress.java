@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The exactly-once stress harness: producers send uniquely numbered items over several channels with a random
  * mix of blocking sends, try-sends and selects (with send cases, timeouts and defaults); consumers receive them
- * with blocking receives, try-receives and selects; a chaos goroutine interrupts workers at random and closes
- * channels at random moments. Every producer records for each item whether its send succeeded; afterwards every
+ * with blocking receives, try-receives and selects, and now and then yield; a chaos goroutine interrupts workers
+ * at random and closes channels at random moments. Every producer records for each item whether its send succeeded; afterwards every
  * item reported sent must have been received exactly once, and every item reported not sent never.
  *
  * <p>All random choices derive from one seed, printed by the tests; {@code -Dgo4j.stress.seed=N} replays them (the
@@ -257,6 +257,14 @@ public final class ExactlyOnceStress {
             }
             outcomes[id] = outcome;
             operations.incrementAndGet();
+            maybeYield(worker);
+        }
+    }
+
+    /** Now and then a worker yields (Go.gosched): the scheduler's yield path must not lose a wake-up either. */
+    private static void maybeYield(Worker worker) {
+        if (worker.random.nextInt(16) == 0) {
+            Go.gosched();
         }
     }
 
@@ -270,6 +278,7 @@ public final class ExactlyOnceStress {
                 interrupts.incrementAndGet();
             }
             operations.incrementAndGet();
+            maybeYield(worker);
         }
     }
 

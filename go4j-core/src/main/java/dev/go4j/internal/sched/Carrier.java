@@ -15,8 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  *   2. if a timer of the real-time heap is due, wake the heap's thread (see TimerSource: never fire it here);
  *   3. every 61st non-inherited schedule, or once the time slice expired, the global queue's head first;
  *   4. runnext (inheriting the time slice), then the local queue, then the global queue;
- *   5. steal half of another carrier's queue, its runnext only on the last round and only after a grace of
- *      RUNNEXT_GRACE_NANOS in which its owner keeps running the same task (Go's runqgrab usleep(3));
+ *   5. steal half of another carrier's queue, its runnext only on the last round and only after sleeping
+ *      RUNNEXT_GRACE_NANOS while its owner keeps running the same task (Go's runqgrab usleep(3));
  *   6. park, after dropping the spinning state and re-checking every queue (so no wake-up is lost).
  *
  * Local run queue (Go's runq): RUNQ_SIZE slots, head advanced by CAS (owner and thieves), tail written only by
@@ -46,7 +46,11 @@ final class Carrier extends Thread {
     static final int RUNNING = 0;
     static final int IDLE = 1;
     static final int WOKEN_SPINNING = 2;
-    /** How long a thief waits before taking a running carrier's runnext (Go: usleep(3) in runqgrab). */
+    /**
+     * How long a thief sleeps before taking a running carrier's runnext: Go's runqgrab usleep(3). It sleeps rather
+     * than spins, so that on a machine with few cores the victim can run meanwhile (the OS's timer slack, 50 µs on
+     * Linux, stretches the sleep as it does Go's), block, and take runnext itself.
+     */
     static final long RUNNEXT_GRACE_NANOS = 3_000;
     private static final int STEAL_ROUNDS = 4;
     /** Go checks the global queue every 61st schedule, so that it cannot starve behind the local queues. */
@@ -279,16 +283,13 @@ final class Carrier extends Thread {
         if (next == null) {
             return null;
         }
-        if (victim.current() != null) {
-            // Its owner is running a task and will most likely take runnext itself when that task blocks, which
-            // is the cheap hand-off runnext exists for: give it a moment.
+        if (victim.state == RUNNING) {
+            // Its owner runs a task (or is between two) and will most likely take runnext itself when that task
+            // blocks, which is the cheap hand-off runnext exists for: give it a moment (Go: if the P is running).
             long runsBefore = victim.runs();
-            long start = sched.clock.nanoTime();
-            while (sched.clock.nanoTime() - start < RUNNEXT_GRACE_NANOS) {
-                if (victim.runs() != runsBefore || victim.runnext != next) {
-                    return null;
-                }
-                Thread.onSpinWait();
+            sched.clock.parkUntil(this, sched.clock.nanoTime() + RUNNEXT_GRACE_NANOS);
+            if (victim.runs() != runsBefore || victim.runnext != next) {
+                return null;
             }
         }
         if (RUNNEXT.compareAndSet(victim, next, null)) {

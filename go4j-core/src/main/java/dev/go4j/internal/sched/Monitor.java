@@ -11,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * The scheduler's monitor thread, after Go's sysmon. It samples every busy carrier on an adaptive period (20 µs
  * after it acted, doubling up to 10 ms while nothing needs it), and parks for good while every carrier is idle
- * (wakeIdle wakes it), so an idle program costs no CPU.
+ * (wakeIdle wakes it), so an idle program costs no CPU. It must not sample faster than it needs to: on a small
+ * machine its own wake-ups take the cores that the carriers run on.
  *
  * Per busy carrier it does two things:
  *   time slice  if the carrier's slice (Carrier.sliceStart, moved whenever it takes a task other than from
@@ -134,7 +135,6 @@ final class Monitor extends Thread {
                 c.seenCpu = cpu;
                 c.seenCpuAt = now;
             }
-            acted = true; // deciding soon: keep the ticks short
         }
         return acted;
     }

@@ -377,6 +377,10 @@ public final class Scheduler {
         return text.append(']').toString();
     }
 
+    int stuckCarriers() {
+        return stuck.get();
+    }
+
     int globalQueued() {
         return globalSize.get();
     }

@@ -46,9 +46,16 @@ final class ChildJvm implements LessonRunner {
         }
     }
 
-    /** The command that runs {@code lesson}: this JVM's java binary, its class path, the lesson's main class. */
+    /** What gives a lesson go4j's own scheduler on the class path (see {@code Go.scheduler()}). */
+    static final String SCHEDULER_ACCESS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
+
+    /**
+     * The command that runs {@code lesson}: this JVM's java binary, go4j's scheduler access, its class path, the
+     * lesson's main class.
+     */
     static List<String> command(Lesson lesson) {
-        return List.of(javaBinary(), "-cp", System.getProperty("java.class.path"), lesson.mainClass());
+        return List.of(javaBinary(), SCHEDULER_ACCESS, "-cp", System.getProperty("java.class.path"),
+                lesson.mainClass());
     }
 
     /** The java binary running this JVM, or {@code java.home/bin/java} if the OS does not say. */

@@ -55,11 +55,11 @@ class ChildJvmTest {
     }
 
     @Test
-    void theChildUsesThisJvmsJavaAndClassPath() {
+    void theChildUsesThisJvmsJavaAndClassPathOnGo4jsScheduler() {
         List<String> command = ChildJvm.command(new Lesson("x", "a.B", "d"));
 
-        assertThat(command).containsExactly(ChildJvm.javaBinary(), "-cp", System.getProperty("java.class.path"),
-                "a.B");
+        assertThat(command).containsExactly(ChildJvm.javaBinary(), ChildJvm.SCHEDULER_ACCESS, "-cp",
+                System.getProperty("java.class.path"), "a.B");
         assertThat(Path.of(ChildJvm.javaBinary())).isExecutable();
     }
 

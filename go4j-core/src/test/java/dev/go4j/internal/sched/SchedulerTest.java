@@ -1,0 +1,327 @@
+package dev.go4j.internal.sched;
+
+import static dev.go4j.testsupport.GoTesting.TIMEOUT;
+import static dev.go4j.testsupport.GoTesting.await;
+import static dev.go4j.testsupport.GoTesting.awaitCondition;
+import static dev.go4j.testsupport.GoTesting.join;
+import static dev.go4j.testsupport.GoTesting.start;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.go4j.Chan;
+import dev.go4j.Go;
+import dev.go4j.programs.JavaProcess;
+import dev.go4j.sync.WaitGroup;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * go4j's scheduler makes Go's decisions: a goroutine readied by another runs next on that carrier, timers are not
+ * starved by goroutines that keep each other busy, a blocked or long-computing carrier does not stop the others,
+ * GOMAXPROCS changes at run time, virtual threads that goroutines start run on its carriers, an idle program's
+ * carriers park, and without access to the JDK go4j falls back to the JDK's scheduler without a word on stderr.
+ * Decisions are asserted through the scheduler's counters and the carriers goroutines run on; times only as
+ * bounds far above what the decision needs.
+ */
+class SchedulerTest {
+    private static final Scheduler SCHED = Scheduler.installed();
+
+    @AfterEach
+    void restoreGomaxprocs() {
+        Go.gomaxprocs(2);
+    }
+
+    /** The carrier the current goroutine runs on. */
+    private static Thread carrier() {
+        return JdkAccess.currentCarrier();
+    }
+
+    @Test
+    void goroutinesRunOnGo4jsCarriers() {
+        assertThat(Go.scheduler()).isEqualTo(Go.Scheduler.GO4J);
+        assertThat(SCHED).isNotNull();
+        var on = new CompletableFuture<Thread>();
+        start(() -> on.complete(carrier()));
+        assertThat(await(on)).isInstanceOf(Carrier.class);
+    }
+
+    /**
+     * Go's promise that no goroutine waits forever: pairs that pass a value back and forth over unbuffered
+     * channels, forever, keep both carriers busy (runnext hand-offs never end their time slice on their own), yet
+     * a goroutine's 100 ms sleep still ends (the monitor ends their slices; the sleeper is served from the global
+     * queue). On the JDK's scheduler it never woke within 20 s.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 4, 16})
+    void aSleepEndsWhileBusyPairsHandOffForever(int pairs) throws Exception {
+        var stop = new AtomicBoolean();
+        var wg = new WaitGroup();
+        for (int i = 0; i < pairs; i++) {
+            Chan<Integer> ping = Chan.make();
+            Chan<Integer> pong = Chan.make();
+            wg.go(() -> {
+                while (!stop.get()) {
+                    ping.send(1);
+                    pong.receive();
+                }
+                ping.close();
+            });
+            wg.go(() -> {
+                for (Integer v : ping) {
+                    pong.send(v);
+                }
+            });
+        }
+        var slept = new CompletableFuture<Duration>();
+        long expiredBefore = SCHED.stats.slicesExpired.sum();
+        start(() -> {
+            long t0 = System.nanoTime();
+            Go.sleep(Duration.ofMillis(100));
+            slept.complete(Duration.ofNanos(System.nanoTime() - t0));
+        });
+        Duration took = slept.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        stop.set(true);
+        wg.await();
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(100)).isLessThan(Duration.ofSeconds(1));
+        assertThat(SCHED.stats.slicesExpired.sum()).as("time slices the monitor ended").isGreaterThan(expiredBefore);
+    }
+
+    /** Go's runnext: a child started before its parent blocks runs next, on the parent's carrier. */
+    @Test
+    void aChildStartedBeforeItsParentBlocksRunsNextOnTheSameCarrier() throws Exception {
+        int sameCarrier = 0;
+        for (int trial = -50; trial < 100; trial++) { // the first 50 warm the code paths up and do not count
+            var result = new CompletableFuture<Boolean>();
+            start(() -> {
+                Thread parent = carrier();
+                Chan<Thread> child = Chan.make();
+                Go.go(() -> child.send(carrier()));
+                result.complete(child.receive() == parent);
+            });
+            if (await(result) && trial >= 0) {
+                sameCarrier++;
+            }
+        }
+        assertThat(sameCarrier).as("children that ran on their parent's carrier, of 100").isGreaterThanOrEqualTo(95);
+    }
+
+    /** With one carrier: the last goroutine started runs first (runnext), the others in start order. */
+    @Test
+    void withOneCarrierTheLastStartedRunsFirstAndTheRestInStartOrder() {
+        Go.gomaxprocs(1);
+        awaitCondition("one carrier left", () -> SCHED.carriers.length == 1);
+        var order = Collections.synchronizedList(new ArrayList<Integer>());
+        var done = new CompletableFuture<List<Integer>>();
+        start(() -> {
+            var wg = new WaitGroup();
+            for (int i = 1; i <= 5; i++) {
+                int id = i;
+                wg.go(() -> order.add(id));
+            }
+            wg.await();
+            done.complete(List.copyOf(order));
+        });
+        assertThat(await(done)).containsExactly(5, 1, 2, 3, 4);
+    }
+
+    @Test
+    void gomaxprocsChangesAtRunTime() throws Exception {
+        assertThat(Go.gomaxprocs()).isEqualTo(2);
+        assertThat(Go.gomaxprocs(1)).isEqualTo(2);
+        assertThat(Go.gomaxprocs()).isEqualTo(1);
+        awaitCondition("one carrier left", () -> SCHED.carriers.length == 1);
+        assertThat(runsSomewhere()).isTrue();
+        assertThat(Go.gomaxprocs(0)).as("n < 1 only queries").isEqualTo(1);
+        assertThat(Go.gomaxprocs(2)).isEqualTo(1);
+        assertThat(SCHED.carriers).hasSize(2);
+        var carriers = Collections.synchronizedSet(new java.util.HashSet<Thread>());
+        var wg = new WaitGroup();
+        var bothBusy = new CountDownLatch(2);
+        for (int i = 0; i < 2; i++) {
+            wg.go(() -> {
+                carriers.add(carrier());
+                bothBusy.countDown();
+                while (bothBusy.getCount() > 0) {
+                    Thread.onSpinWait(); // hold this carrier until the other goroutine runs: it must take the other
+                }
+            });
+        }
+        wg.await();
+        assertThat(carriers).hasSize(2);
+    }
+
+    private static boolean runsSomewhere() throws Exception {
+        var ran = new CompletableFuture<Boolean>();
+        start(() -> ran.complete(true));
+        return await(ran);
+    }
+
+    /**
+     * Hand-off: goroutines that compute without blocking on every carrier for 2 s do not stop another goroutine
+     * for that long; the monitor gives the waiting work a carrier of its own (Go would preempt instead).
+     */
+    @Test
+    void goroutinesComputingOnEveryCarrierDoNotStopOthers() throws Exception {
+        long handoffsBefore = SCHED.stats.handoffs.sum();
+        var othersRan = new AtomicBoolean();
+        var computing = new CountDownLatch(2);
+        var wg = new WaitGroup();
+        var ranWhileComputing = new AtomicInteger();
+        for (int i = 0; i < 2; i++) {
+            wg.go(() -> {
+                computing.countDown();
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                while (System.nanoTime() - end < 0) {
+                    Thread.onSpinWait();
+                }
+                if (othersRan.get()) {
+                    ranWhileComputing.incrementAndGet();
+                }
+            });
+        }
+        await(computing);
+        start(() -> othersRan.set(true));
+        wg.await();
+        assertThat(ranWhileComputing.get()).as("computing goroutines that saw the other one run meanwhile")
+                .isEqualTo(2);
+        assertThat(SCHED.stats.handoffs.sum()).as("carriers handed off").isGreaterThan(handoffsBefore);
+        awaitCondition("the replacement retires", () -> SCHED.carriers.length == 2);
+    }
+
+    /**
+     * Hand-off of blocked carriers: goroutines stuck on every carrier in a blocking file call (opening a FIFO
+     * nobody writes) do not stop others; the stuck carriers' stand-ins retire again once they come back.
+     */
+    @Test
+    void goroutinesStuckInFileCallsOnEveryCarrierDoNotStopOthers(@TempDir Path dir) throws Exception {
+        List<Path> fifos = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Path fifo = dir.resolve("fifo" + i);
+            assumeThat(mkfifo(fifo)).as("mkfifo is available").isTrue();
+            fifos.add(fifo);
+        }
+        long handoffsBefore = SCHED.stats.handoffs.sum();
+        var wg = new WaitGroup();
+        var read = new AtomicInteger();
+        var opening = new CountDownLatch(fifos.size());
+        for (Path fifo : fifos) {
+            wg.go(() -> {
+                opening.countDown();
+                try (var in = new FileInputStream(fifo.toFile())) { // blocks in open(2) until a writer opens
+                    read.addAndGet(in.read());
+                }
+            });
+        }
+        await(opening); // both carriers are taken by goroutines that cannot return until the FIFOs are written
+        assertThat(runsSomewhere()).as("another goroutine runs meanwhile").isTrue();
+        assertThat(SCHED.stats.handoffs.sum()).as("carriers handed off").isGreaterThan(handoffsBefore);
+        for (Path fifo : fifos) {
+            try (var out = new FileOutputStream(fifo.toFile())) {
+                out.write(1);
+            }
+        }
+        wg.await();
+        assertThat(read.get()).isEqualTo(2);
+        awaitCondition("the stand-ins retire", () -> SCHED.carriers.length == 2 && SCHED.stuckCarriers() == 0);
+    }
+
+    private static boolean mkfifo(Path path) throws IOException, InterruptedException {
+        try {
+            return new ProcessBuilder("mkfifo", path.toString()).start().waitFor() == 0 && Files.exists(path);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Virtual threads that a goroutine starts by other means inherit its scheduler: they run on go4j's carriers. */
+    @Test
+    void virtualThreadsStartedInsideGoroutinesRunOnItsCarriersAndAreCounted() throws Exception {
+        long before = SCHED.stats.foreignSubmissions.sum();
+        var on = new CompletableFuture<Thread>();
+        start(() -> {
+            Thread child = Thread.ofVirtual().start(() -> on.complete(carrier()));
+            join(child);
+        });
+        assertThat(await(on)).isInstanceOf(Carrier.class);
+        assertThat(SCHED.stats.foreignSubmissions.sum()).isGreaterThan(before);
+    }
+
+    /** When nothing runs, every carrier parks and so does the monitor: an idle program costs no CPU. */
+    @Test
+    void anIdleProgramsCarriersAndMonitorPark() throws Exception {
+        assertThat(runsSomewhere()).isTrue();
+        awaitCondition("every carrier parked", () -> SCHED.idle.get() == SCHED.carriers.length);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        List<Thread> threads = schedulerThreads();
+        long before = cpuOf(cpu, threads);
+        Thread.sleep(200);
+        long used = cpuOf(cpu, threads) - before;
+        assertThat(Duration.ofNanos(used)).as("CPU used by %s in 200 ms of idleness", threads)
+                .isLessThan(Duration.ofMillis(20));
+    }
+
+    private static List<Thread> schedulerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("go4j-carrier") || t.getName().equals("go4j-monitor"))
+                .toList();
+    }
+
+    private static long cpuOf(ThreadMXBean cpu, List<Thread> threads) {
+        return threads.stream().mapToLong(t -> Math.max(0, cpu.getThreadCpuTime(t.threadId()))).sum();
+    }
+
+    /** Without java.lang opened to go4j, goroutines run on the JDK's scheduler, and nothing is said on stderr. */
+    @Test
+    void withoutTheAccessGoroutinesRunOnTheJdksSchedulerQuietly() throws Exception {
+        var outcome = JavaProcess.run(List.of(), PrintScheduler.class, JavaProcess.TIMEOUT);
+        assertThat(outcome.exitStatus()).isZero();
+        assertThat(outcome.stdout()).isEqualTo("JDK\nran\n");
+        assertThat(outcome.stderr()).isEmpty();
+    }
+
+    /** -Dgo4j.scheduler=jdk forces the fallback; -Dgo4j.scheduler=go4j without the access fails naming the flag. */
+    @Test
+    void theSchedulerPropertyForcesOrDemands() throws Exception {
+        var forced = JavaProcess.run(List.of(JavaProcess.SCHEDULER_ACCESS, "-Dgo4j.scheduler=jdk"),
+                PrintScheduler.class, JavaProcess.TIMEOUT);
+        assertThat(forced.stdout()).isEqualTo("JDK\nran\n");
+        var demanded = JavaProcess.run(List.of("-Dgo4j.scheduler=go4j"), PrintScheduler.class,
+                JavaProcess.TIMEOUT);
+        assertThat(demanded.exitStatus()).isNotZero();
+        assertThat(demanded.stderr()).contains("--add-opens java.base/java.lang=ALL-UNNAMED");
+        var granted = JavaProcess.run(List.of(JavaProcess.SCHEDULER_ACCESS, "-Dgo4j.scheduler=go4j"),
+                PrintScheduler.class, JavaProcess.TIMEOUT);
+        assertThat(granted.stdout()).isEqualTo("GO4J\nran\n");
+    }
+
+    /** Prints which scheduler runs goroutines, then runs one. */
+    static final class PrintScheduler {
+        public static void main(String[] args) {
+            Go.main(args, () -> {
+                System.out.println(Go.scheduler());
+                var wg = new WaitGroup();
+                wg.go(() -> System.out.println("ran"));
+                wg.await();
+            });
+        }
+    }
+}
