@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class ParkFloor {
+public class ParkFloor extends OnScheduler {
     /** Whose turn it is: 0 ping, 1 pong. */
     private volatile int turn;
     private volatile Thread pingThread;

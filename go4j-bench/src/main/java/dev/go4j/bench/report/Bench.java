@@ -74,11 +74,17 @@ public final class Bench {
      */
     private static final String JOX_EXTRA_FETCH = "org.apache.maven.plugins:maven-dependency-plugin:2.8:copy";
     /**
-     * JVM options of every JMH fork: a fixed heap, so that heap sizing does not move between runs; on JDK 24+,
-     * permission for the {@code sun.misc.Unsafe} calls JMH's harness makes, which would otherwise print warnings.
+     * JVM options of every JMH fork: a fixed heap, so that heap sizing does not move between runs; java.lang opened
+     * to the class path, which gives go4j its own goroutine scheduler (the JDK-scheduler pass adds
+     * {@value #JDK_SCHEDULER}); on JDK 24+, permission for the {@code sun.misc.Unsafe} calls JMH's harness makes,
+     * which would otherwise print warnings.
      */
-    private static final List<String> FORK_JVM_ARGS = Runtime.version().feature() >= 24
-            ? List.of("-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow") : List.of("-Xms2g", "-Xmx2g");
+    static final List<String> FORK_JVM_ARGS = Runtime.version().feature() >= 24
+            ? List.of("-Xms2g", "-Xmx2g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                    "--sun-misc-unsafe-memory-access=allow")
+            : List.of("-Xms2g", "-Xmx2g", "--add-opens=java.base/java.lang=ALL-UNNAMED");
+    /** The system property that puts go4j on the JDK's virtual-thread scheduler: the second go4j column. */
+    static final String JDK_SCHEDULER = "-Dgo4j.scheduler=jdk";
     private static final int MEMORY_GOROUTINES = 1_000_000;
 
     /** The settings of a mode. */
