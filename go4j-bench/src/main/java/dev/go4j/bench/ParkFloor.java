@@ -35,7 +35,7 @@ public class ParkFloor extends OnScheduler {
     @OperationsPerInvocation(Sizes.OPS)
     public void go4j() {
         turn = 0;
-        Parties.goroutines(ping(), pong());
+        Parties.goroutines(party(0), party(1));
         forget();
     }
 
@@ -44,26 +44,21 @@ public class ParkFloor extends OnScheduler {
     @OperationsPerInvocation(Sizes.OPS)
     public void virtualThreadRoundTrip() {
         turn = 0;
-        Parties.virtualThreads(ping(), pong());
+        Parties.virtualThreads(party(0), party(1));
         forget();
     }
 
-    private Task ping() {
+    /** Party {@code mine} (0 ping, 1 pong): publishes its thread, then takes its turn {@link Sizes#OPS_RUN} times. */
+    private Task party(int mine) {
         int n = Sizes.OPS_RUN;
         return () -> {
-            pingThread = Thread.currentThread();
-            for (int i = 0; i < n; i++) {
-                passTurn(0, 1);
+            if (mine == 0) {
+                pingThread = Thread.currentThread();
+            } else {
+                pongThread = Thread.currentThread();
             }
-        };
-    }
-
-    private Task pong() {
-        int n = Sizes.OPS_RUN;
-        return () -> {
-            pongThread = Thread.currentThread();
             for (int i = 0; i < n; i++) {
-                passTurn(1, 0);
+                passTurn(mine, 1 - mine);
             }
         };
     }
