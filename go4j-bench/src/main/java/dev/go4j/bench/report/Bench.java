@@ -102,10 +102,10 @@ public final class Bench {
 
         static Mode of(String name) {
             return switch (name) {
-                // ~83 JMH benchmarks of ~4.5 s (47 with go4j's scheduler, 26 with the JDK's, 10 loaded) and ~31 Go
-                // benchmarks of ~3.5 s, plus build, memory (~1 min) and latency (~45 s): about 11 min on 2 cores.
+                // 83 JMH benchmarks of ~4.5 s (47 on go4j's scheduler, 26 on the JDK's, 10 under side load) and 27
+                // Go benchmarks of ~3.5 s, plus build, memory (~1 min) and latency (~40 s): about 10 min on 2 cores.
                 case "quick" -> new Mode("quick", 1, 2, "500ms", 5, "500ms", 5, "0.5s", 3, 5, false);
-                // ~83 × 32 s of JMH, ~31 × 22 s of Go, the Jox column (~4 min), memory and latency: about 65 min.
+                // 83 × 32 s of JMH, 27 × 22 s of Go, the Jox column (~5 min), memory and latency: about 62 min.
                 case "full" -> new Mode("full", 2, 5, "1s", 10, "1s", 20, "1s", 5, 10, true);
                 default -> throw new IllegalArgumentException("mode must be quick or full, not " + name);
             };
