@@ -2,6 +2,7 @@ package go4jbench
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -171,4 +172,74 @@ func BenchmarkSieve(b *testing.B) {
 			b.Fatalf("sieve found %d as prime %d, want %d", got, primes, limit)
 		}
 	}
+}
+
+// The scheduler rows (the latencies of rows 12 and 14 are the program in ./latency).
+
+// BenchmarkGosched: runtime.Gosched in a loop, in one goroutine or two yielding concurrently (each half of the
+// operations); one operation is one call (row 11).
+func BenchmarkGosched(b *testing.B) {
+	for _, n := range []int{1, 2} {
+		n := n
+		b.Run(fmt.Sprintf("goroutines=%d", n), func(b *testing.B) {
+			var wg sync.WaitGroup
+			for g := 0; g < n; g++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for i := 0; i < b.N/n; i++ {
+						runtime.Gosched()
+					}
+				}()
+			}
+			wg.Wait()
+		})
+	}
+}
+
+// forkJoinTasks and forkJoinSteps: one fork-join of BenchmarkForkJoin is forkJoinTasks goroutines of
+// forkJoinSteps steps of a xorshift generator each (about 75 µs).
+const (
+	forkJoinTasks = 16
+	forkJoinSteps = 40000
+)
+
+// BenchmarkForkJoin: the benchmark goroutine splits CPU-bound work into 16 goroutines and waits for them with a
+// WaitGroup, with GOMAXPROCS 1 and 2; one operation is the whole fork-join (row 13).
+func BenchmarkForkJoin(b *testing.B) {
+	for _, procs := range []int{1, 2} {
+		procs := procs
+		b.Run(fmt.Sprintf("procs=%d", procs), func(b *testing.B) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			for i := 0; i < b.N; i++ {
+				var results [forkJoinTasks]int
+				var wg sync.WaitGroup
+				wg.Add(forkJoinTasks)
+				for t := 0; t < forkJoinTasks; t++ {
+					go func(t int) {
+						defer wg.Done()
+						results[t] = forkJoinWork(t)
+					}(t)
+				}
+				wg.Wait()
+				sum := 0
+				for _, r := range results {
+					sum += r
+				}
+				sink = sum
+			}
+		})
+	}
+}
+
+// forkJoinWork is one goroutine's share of BenchmarkForkJoin: forkJoinSteps steps of Marsaglia's xorshift
+// from a seed of its own, a dependent chain that no compiler can shorten.
+func forkJoinWork(seed int) int {
+	x := uint64(seed + 1)
+	for i := 0; i < forkJoinSteps; i++ {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+	}
+	return int(int32(x))
 }

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class Buffered {
+public class Buffered extends OnScheduler {
     private static final Object ITEM = new Object();
 
     @Param({"16", "1024"})

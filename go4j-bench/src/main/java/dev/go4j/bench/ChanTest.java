@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class ChanTest {
+public class ChanTest extends OnScheduler {
     /** Goroutines of a "parallel" benchmark: like Go's RunParallel, one per processor. */
     static final int PROCS = Runtime.getRuntime().availableProcessors();
     private static final Object ZERO = new Object();

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class FanIn {
+public class FanIn extends OnScheduler {
     static final int PRODUCERS = 4;
     private static final Object ITEM = new Object();
 

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class MutexContended {
+public class MutexContended extends OnScheduler {
     static final int GOROUTINES = 4;
 
     private Mutex mutex;

@@ -1,5 +1,6 @@
 package dev.go4j.bench;
 
+import dev.go4j.Task;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -11,39 +12,58 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Not a table row: the floor under every blocking hand-off on virtual threads. Two plain virtual threads pass a
- * turn back and forth with a volatile field, {@link LockSupport#park()} and {@link LockSupport#unpark(Thread)}
- * and nothing else (no queue, no allocation), so one operation is the cheapest possible round trip of two
- * hand-offs on the JDK's scheduler. Compare it with row 1: what go4j's ping-pong costs above this is go4j's own
- * overhead; what this costs above Go's round trip is the price of parking and unparking a virtual thread.
+ * The floor under every blocking hand-off on virtual threads: two threads pass a turn back and forth with a
+ * volatile field, {@link LockSupport#park()} and {@link LockSupport#unpark(Thread)} and nothing else (no queue, no
+ * allocation), so one operation is the cheapest possible round trip of two hand-offs on a virtual-thread
+ * scheduler. {@link #virtualThreadRoundTrip} runs them as plain virtual threads, on the JDK's scheduler;
+ * {@link #go4j} runs the same two bodies as goroutines, on go4j's carriers (or, in the JDK-scheduler pass, on the
+ * JDK's scheduler again). Compare with row 1: what go4j's ping-pong costs above {@code go4j} here is the channels'
+ * own overhead (the issue's target: at most 2.5 ×); what this costs above Go's round trip is the price of parking
+ * and unparking a virtual thread. Scheduler row 10; Go has no counterpart (its channels are its floor).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class ParkFloor {
+public class ParkFloor extends OnScheduler {
     /** Whose turn it is: 0 ping, 1 pong. */
     private volatile int turn;
     private volatile Thread pingThread;
     private volatile Thread pongThread;
 
+    /** The two parties as goroutines. */
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void go4j() {
+        turn = 0;
+        Parties.goroutines(party(0), party(1));
+        forget();
+    }
+
+    /** The two parties as plain virtual threads. */
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void virtualThreadRoundTrip() {
-        int n = Sizes.OPS_RUN;
         turn = 0;
-        Parties.virtualThreads(
-                () -> {
-                    pingThread = Thread.currentThread();
-                    for (int i = 0; i < n; i++) {
-                        passTurn(0, 1);
-                    }
-                },
-                () -> {
-                    pongThread = Thread.currentThread();
-                    for (int i = 0; i < n; i++) {
-                        passTurn(1, 0);
-                    }
-                });
+        Parties.virtualThreads(party(0), party(1));
+        forget();
+    }
+
+    /** Party {@code mine} (0 ping, 1 pong): publishes its thread, then takes its turn {@link Sizes#OPS_RUN} times. */
+    private Task party(int mine) {
+        int n = Sizes.OPS_RUN;
+        return () -> {
+            if (mine == 0) {
+                pingThread = Thread.currentThread();
+            } else {
+                pongThread = Thread.currentThread();
+            }
+            for (int i = 0; i < n; i++) {
+                passTurn(mine, 1 - mine);
+            }
+        };
+    }
+
+    private void forget() {
         pingThread = null;
         pongThread = null;
     }

@@ -6,8 +6,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the parties of one benchmark invocation (ping and pong, producers and consumer, …) and waits until all
- * have finished, rethrowing the first failure. go4j's parties run as go4j goroutines, because go4j's park path
- * does extra bookkeeping for threads it did not start; everyone else's run as plain virtual threads. Starting and
+ * have finished, rethrowing the first failure. go4j's parties run as go4j goroutines, on whichever scheduler the
+ * JVM gives go4j (see {@link OnScheduler}); everyone else's run as plain virtual threads, which are started from
+ * JMH's platform thread and so run on the JDK's scheduler whatever go4j's is (a virtual thread started by a
+ * goroutine would inherit go4j's scheduler, one started by a plain virtual thread the JDK's). Starting and
  * joining costs a few microseconds per invocation, under 1 % of any invocation in the suite.
  */
 final class Parties {
@@ -31,8 +33,17 @@ final class Parties {
         rethrow(failure.get());
     }
 
-    /** Runs each body in its own plain virtual thread and joins them all. */
+    /**
+     * Runs each body in its own plain virtual thread and joins them all; called from a platform thread, so that
+     * the threads run on the JDK's scheduler.
+     *
+     * @throws IllegalStateException if called from a virtual thread (which may be a goroutine on go4j's carriers)
+     */
     static void virtualThreads(Task... bodies) {
+        if (Thread.currentThread().isVirtual()) {
+            throw new IllegalStateException("plain virtual threads must be started from a platform thread, so that"
+                    + " they run on the JDK's scheduler");
+        }
         var failure = new AtomicReference<Throwable>();
         Thread[] threads = new Thread[bodies.length];
         for (int i = 0; i < bodies.length; i++) {

@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class PingPong {
+public class PingPong extends OnScheduler {
     private static final Object BALL = new Object();
 
     private Chan<Object> ping;

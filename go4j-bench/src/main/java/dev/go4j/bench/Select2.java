@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class Select2 {
+public class Select2 extends OnScheduler {
     private static final Object ITEM = new Object();
     private static final Consumer<Object> DISCARD = v -> { };
 

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class SelectTimeout {
+public class SelectTimeout extends OnScheduler {
     private static final Object ITEM = new Object();
     private static final Object TIMED_OUT = new Object();
     private static final int CAP = 16;

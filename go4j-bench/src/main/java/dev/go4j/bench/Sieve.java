@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class Sieve {
+public class Sieve extends OnScheduler {
     /** The JDK version's end-of-stream mark (the numbers sent are all at least 2). */
     private static final Integer END = -1;
 

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class Spawn {
+public class Spawn extends OnScheduler {
     @Benchmark
     public void go4j() {
         int n = Sizes.GOROUTINES_RUN;

@@ -1,30 +1,44 @@
 package dev.go4j.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import dev.go4j.Go;
+import dev.go4j.internal.sched.JdkAccess;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Every benchmark of the suite runs, through JMH, once per parameter set with tiny sizes (no Go, no timing
- * assertions): proof that the suite works, not a measurement. {@code ReportPipelineTest} then turns such a run's
- * results into a report.
+ * assertions): proof that the suite works, not a measurement. The tests run on go4j's own scheduler, as the
+ * benchmark forks do; {@code ReportPipelineTest} runs go4j's benchmarks again in a JVM on the JDK's scheduler and
+ * turns both runs' results into a report.
  */
 public class SmokeTest {
+    /** The latency program's plan in the smoke test: a couple of tiny batches per metric. */
+    public static final Latency.Plan TINY = new Latency.Plan(0, 2, 20, 3);
+
     /** Runs the whole suite in-process and returns JMH's results. */
     public static Collection<RunResult> runSuite() throws Exception {
+        return runSuite("dev\\.go4j\\.bench\\..*");
+    }
+
+    /** Runs the benchmarks that match any of {@code includes} in-process and returns JMH's results. */
+    public static Collection<RunResult> runSuite(String... includes) throws Exception {
         assertThat(Sizes.SMOKE).as("the smoke test needs -Dgo4j.bench.smoke=true (set by go4j-bench's pom)").isTrue();
-        Options options = new OptionsBuilder()
-                .include("dev\\.go4j\\.bench\\..*")
+        ChainedOptionsBuilder options = new OptionsBuilder()
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
@@ -33,21 +47,42 @@ public class SmokeTest {
                 .timeUnit(TimeUnit.NANOSECONDS)
                 .shouldFailOnError(true)
                 .timeout(TimeValue.seconds(20))
-                .verbosity(VerboseMode.SILENT)
-                .build();
-        return new Runner(options).run();
+                .verbosity(VerboseMode.SILENT);
+        for (String include : includes) {
+            options.include(include);
+        }
+        return new Runner(options.build()).run();
+    }
+
+    /** The latency program's lines with the {@link #TINY} plan. */
+    public static List<String> latencyLines() {
+        return Latency.measure(TINY);
     }
 
     @Test
     @Timeout(120)
     void everyBenchmarkRunsOnce() throws Exception {
         Collection<RunResult> results = runSuite();
-        // 12 benchmark classes; PingPong 5, Buffered 3 × 2 caps, Select2 2 × 2, SelectTimeout 2, Spawn 2,
-        // MutexContended 3, FanIn 3 × 2, Sieve 3, ChanTest 10, ParkFloor 1.
-        assertThat(results).hasSize(5 + 6 + 4 + 2 + 2 + 3 + 6 + 3 + 10 + 1);
+        // 15 benchmark classes; PingPong 5, Buffered 3 × 2 caps, Select2 2 × 2, SelectTimeout 2, Spawn 2,
+        // MutexContended 3, FanIn 3 × 2, Sieve 3, ChanTest 10, ParkFloor 2, Gosched 1 × 2, ForkJoin 1 × 2.
+        assertThat(results).hasSize(5 + 6 + 4 + 2 + 2 + 3 + 6 + 3 + 10 + 2 + 2 + 2);
         for (RunResult r : results) {
             assertThat(r.getPrimaryResult().getScore()).as(r.getParams().getBenchmark()).isPositive();
         }
+    }
+
+    /** The columns compare what they claim: go4j's goroutines on its carriers, the others on the JDK's scheduler. */
+    @Test
+    @Timeout(60)
+    void goroutinesRunOnGo4jsCarriersAndPlainVirtualThreadsOnTheJdks() {
+        assertThat(OnScheduler.check()).isEqualTo(Go.Scheduler.GO4J);
+        var goroutineCarrier = new AtomicReference<Thread>();
+        var virtualCarrier = new AtomicReference<Thread>();
+        Parties.goroutines(() -> goroutineCarrier.set(JdkAccess.currentCarrier()));
+        Parties.virtualThreads(() -> virtualCarrier.set(JdkAccess.currentCarrier()));
+        assertThat(goroutineCarrier.get()).isNotInstanceOf(ForkJoinWorkerThread.class);
+        assertThat(virtualCarrier.get()).isInstanceOf(ForkJoinWorkerThread.class);
+        Parties.goroutines(() -> assertThat(Thread.currentThread().isVirtual()).isTrue());
     }
 
     @Test
@@ -70,5 +105,38 @@ public class SmokeTest {
     @Timeout(60)
     void blockedMemoryMeasuresEverySystem() throws Exception {
         assertThat(BlockedMemory.measureAll(2_000)).hasSize(3).allSatisfy(bytes -> assertThat(bytes).isPositive());
+    }
+
+    /** One first timer, then each batched metric's measured batches, on go4j's scheduler; timers are never early. */
+    @Test
+    @Timeout(60)
+    void latencyMeasuresEveryMetric() {
+        List<String> lines = latencyLines();
+        assertThat(lines).hasSize(1 + 3 * TINY.batches()).allSatisfy(line -> assertThat(line).matches(
+                "latency (first-timer|child-start|timer-idle|timer-busy) go4j [0-9]+\\.[0-9]"));
+        assertThat(lines.get(0)).startsWith("latency first-timer go4j ");
+        assertThat(lines).filteredOn(l -> l.contains("timer")).allSatisfy(line -> assertThat(
+                Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).isNotNegative());
+    }
+
+    /** A JVM that claims one scheduler and has the other fails the benchmark's setup, naming the flag. */
+    @Test
+    void aBenchmarkOnTheWrongSchedulerFailsItsSetup() {
+        // The scheduler is chosen once per JVM, when first asked: ask before changing the property.
+        assertThat(Go.scheduler()).isEqualTo(Go.Scheduler.GO4J);
+        String before = System.getProperty("go4j.scheduler");
+        System.setProperty("go4j.scheduler", "jdk");
+        try {
+            assertThat(OnScheduler.claimed()).isEqualTo(Go.Scheduler.JDK);
+            assertThatIllegalStateException().isThrownBy(new PingPong()::checkScheduler)
+                    .withMessageContaining("should run goroutines on the JDK's virtual-thread scheduler")
+                    .withMessageContaining("-Dgo4j.scheduler=jdk");
+        } finally {
+            if (before == null) {
+                System.clearProperty("go4j.scheduler");
+            } else {
+                System.setProperty("go4j.scheduler", before);
+            }
+        }
     }
 }

@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,11 +50,15 @@ import org.openjdk.jmh.util.Version;
  * and writes the report. The steps:
  * <ol>
  *   <li>JMH over the whole Java suite, through JMH's {@link Runner} in this JVM (each benchmark forks JVMs of its
- *       own); its results are kept in {@code raw/jmh.*} (see {@link RawData});
+ *       own, with go4j's own scheduler); its results are kept in {@code raw/jmh.*} (see {@link RawData});
+ *   <li>JMH over go4j's benchmarks again (every {@code go4j} method and the chan_test ports) in forks started with
+ *       {@value #JDK_SCHEDULER}, the column "go4j (JDK sched.)" ({@code raw/jmh-jdk-sched.*});
  *   <li>the Go benchmarks, {@code go test -bench . -benchmem -count N} ({@code raw/go.txt});
  *   <li>the memory row, Java then Go, each in a process of its own ({@code raw/memory-*.txt});
- *   <li>row 9: a {@link dev.go4j.bench.SideLoad} process keeps 2 OS threads busy while JMH and then Go run the
- *       ping-pong and buffered (cap 16) benchmarks again ({@code raw/*-loaded.*});
+ *   <li>the latency rows: {@link dev.go4j.bench.Latency} on each scheduler, then Go's {@code latency}, each round
+ *       a fresh process ({@code raw/latency-*.txt});
+ *   <li>row 9: a {@link dev.go4j.bench.SideLoad} process keeps 2 OS threads busy while JMH (both passes) and then
+ *       Go run the ping-pong and buffered (cap 16) benchmarks again ({@code raw/*-loaded*});
  *   <li>optionally (always in {@code full}; in {@code quick} with {@code GO4J_BENCH_JOX_EXTRA=1}) the Jox
  *       benchmarks again against Jox {@value #JOX_EXTRA_VERSION}, fetched as a lone jar by Maven;
  *   <li>{@link Report}: {@code bench/report.md} and {@code bench/report.svg}.
@@ -74,22 +79,34 @@ public final class Bench {
      */
     private static final String JOX_EXTRA_FETCH = "org.apache.maven.plugins:maven-dependency-plugin:2.8:copy";
     /**
-     * JVM options of every JMH fork: a fixed heap, so that heap sizing does not move between runs; on JDK 24+,
-     * permission for the {@code sun.misc.Unsafe} calls JMH's harness makes, which would otherwise print warnings.
+     * JVM options of every JMH fork: a fixed heap, so that heap sizing does not move between runs; java.lang opened
+     * to the class path, which gives go4j its own goroutine scheduler (the JDK-scheduler pass adds
+     * {@value #JDK_SCHEDULER}); on JDK 24+, permission for the {@code sun.misc.Unsafe} calls JMH's harness makes,
+     * which would otherwise print warnings.
      */
-    private static final List<String> FORK_JVM_ARGS = Runtime.version().feature() >= 24
-            ? List.of("-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow") : List.of("-Xms2g", "-Xmx2g");
+    static final List<String> FORK_JVM_ARGS = Runtime.version().feature() >= 24
+            ? List.of("-Xms2g", "-Xmx2g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                    "--sun-misc-unsafe-memory-access=allow")
+            : List.of("-Xms2g", "-Xmx2g", "--add-opens=java.base/java.lang=ALL-UNNAMED");
+    /** The system property that puts go4j on the JDK's virtual-thread scheduler: the second go4j column. */
+    static final String JDK_SCHEDULER = "-Dgo4j.scheduler=jdk";
     private static final int MEMORY_GOROUTINES = 1_000_000;
+    /** What the JDK-scheduler pass runs again: every go4j benchmark method, and the chan_test ports. */
+    static final List<String> JDK_SCHEDULER_PASS = List.of("dev\\.go4j\\.bench\\..*\\.go4j$",
+            "dev\\.go4j\\.bench\\.ChanTest\\.");
 
     /** The settings of a mode. */
     record Mode(String name, int forks, int warmupIterations, String warmupTime, int iterations,
-            String iterationTime, int goCount, String goBenchtime, int memoryRounds, boolean joxExtra) {
+            String iterationTime, int goCount, String goBenchtime, int memoryRounds, int latencyRounds,
+            boolean joxExtra) {
 
         static Mode of(String name) {
             return switch (name) {
-                // ~50 JMH benchmarks of ~4.5 s and ~25 Go benchmarks of ~3.5 s, plus build and memory: < 8 min.
-                case "quick" -> new Mode("quick", 1, 2, "500ms", 5, "500ms", 5, "0.5s", 3, false);
-                case "full" -> new Mode("full", 2, 5, "1s", 10, "1s", 20, "1s", 5, true);
+                // 83 JMH benchmarks of ~4.5 s (47 on go4j's scheduler, 26 on the JDK's, 10 under side load) and 27
+                // Go benchmarks of ~3.5 s, plus build, memory (~1 min) and latency (~40 s): about 10 min on 2 cores.
+                case "quick" -> new Mode("quick", 1, 2, "500ms", 5, "500ms", 5, "0.5s", 3, 5, false);
+                // 83 × 32 s of JMH, 27 × 22 s of Go, the Jox column (~5 min), memory and latency: about 62 min.
+                case "full" -> new Mode("full", 2, 5, "1s", 10, "1s", 20, "1s", 5, 10, true);
                 default -> throw new IllegalArgumentException("mode must be quick or full, not " + name);
             };
         }
@@ -152,6 +169,11 @@ public final class Bench {
         say("JMH: the whole suite (" + mode.name + " settings)");
         meta.setProperty("jmh.status", jmh(RawData.JMH, mode.jmhOptions().include("dev\\.go4j\\.bench\\..*")));
 
+        say("JMH: go4j's benchmarks again on the JDK's scheduler (" + JDK_SCHEDULER + ")");
+        ChainedOptionsBuilder jdkPass = onJdkScheduler(mode.jmhOptions());
+        JDK_SCHEDULER_PASS.forEach(jdkPass::include);
+        meta.setProperty("jmh.jdk-sched.status", jmh(RawData.JMH_JDK_SCHED, jdkPass));
+
         if (go != null) {
             say("Go: the same workloads, and the chan_test ports");
             meta.setProperty("go.status", goBench(RawData.GO, "."));
@@ -162,6 +184,10 @@ public final class Bench {
         meta.setProperty("memory.n", Integer.toString(MEMORY_GOROUTINES));
         meta.setProperty("memory.rounds", Integer.toString(mode.memoryRounds));
         memory();
+
+        say("latency: child start and timers, " + mode.latencyRounds + " rounds of a fresh process per system");
+        meta.setProperty("latency.rounds", Integer.toString(mode.latencyRounds));
+        latency();
 
         say("row 9: ping-pong and buffered cap 16 again, under a side load of 2 busy OS threads");
         try {
@@ -210,7 +236,8 @@ public final class Bench {
         meta.setProperty("jmh.version", Version.getPlainVersion());
         meta.setProperty("jmh.settings", "avgt, " + mode.forks + " fork(s), " + mode.warmupIterations + " × "
                 + mode.warmupTime + " warmup, " + mode.iterations + " × " + mode.iterationTime
-                + " measurement, -prof gc, fork JVM options " + String.join(" ", FORK_JVM_ARGS));
+                + " measurement, -prof gc, fork JVM options " + String.join(" ", FORK_JVM_ARGS)
+                + " (the JDK-scheduler pass adds " + JDK_SCHEDULER + ")");
         meta.setProperty("go.settings", "go test -bench . -benchmem -count " + mode.goCount + " -benchtime "
                 + mode.goBenchtime + ", GOMAXPROCS = cores");
         meta.setProperty("jox.version", joxVersion());
@@ -255,9 +282,11 @@ public final class Bench {
         Path buildLog = raw.resolve("go-build.log");
         status = exec(List.of(go, "test", "-c", "-o", raw.resolve("go4jbench.test").toString(), "."), goDir,
                 goEnv(), buildLog, null);
-        if (status == 0) {
-            status = exec(List.of(go, "build", "-o", raw.resolve("blockedmem").toString(), "./blockedmem"), goDir,
-                    goEnv(), raw.resolve("go-build-blockedmem.log"), null);
+        for (String program : List.of("blockedmem", "latency")) {
+            if (status == 0) {
+                status = exec(List.of(go, "build", "-o", raw.resolve(program).toString(), "./" + program), goDir,
+                        goEnv(), raw.resolve("go-build-" + program + ".log"), null);
+            }
         }
         if (status != 0) {
             meta.setProperty("go.status", "not run: building the Go benchmarks failed (exit " + status
@@ -314,36 +343,91 @@ public final class Bench {
 
     /**
      * The memory row: each round starts one fresh process per system (go4j, Jox, JDK, then Go), so that every
-     * sample starts from the same state; returns the statuses of the Java and the Go side.
+     * sample starts from the same state.
      */
     private void memory() throws IOException, InterruptedException {
-        String cp = String.join(File.pathSeparator, classPath);
         String n = Integer.toString(MEMORY_GOROUTINES);
-        String javaStatus = "ok";
-        String goStatus = go == null ? meta.getProperty("go.status") : "ok";
-        try (Writer javaOut = Files.newBufferedWriter(raw.resolve(RawData.MEMORY_JAVA), StandardCharsets.UTF_8);
-                Writer goOut = Files.newBufferedWriter(raw.resolve(RawData.MEMORY_GO), StandardCharsets.UTF_8)) {
-            for (int round = 1; round <= mode.memoryRounds; round++) {
-                for (String system : List.of("go4j", "jox", "jdk")) {
-                    int status = exec(List.of(java, "-Xmx8g", "-cp", cp, "dev.go4j.bench.BlockedMemory", "-system",
-                            system, "-n", n), root, Map.of(), null,
-                            appendTo(javaOut, echo(Bench::isMemorySample, MEM)));
-                    if (status != 0) {
-                        javaStatus = "failed (" + system + ": exit " + status + ", see bench/raw/"
-                                + RawData.MEMORY_JAVA + ")";
-                    }
+        List<Program> programs = new ArrayList<>();
+        for (String system : List.of("go4j", "jox", "jdk")) {
+            programs.add(new Program(system, javaCommand(List.of("-Xmx8g"), "dev.go4j.bench.BlockedMemory", "-system",
+                    system, "-n", n), root, Map.of(), RawData.MEMORY_JAVA));
+        }
+        if (go != null) {
+            programs.add(new Program("go", List.of(raw.resolve("blockedmem").toString(), "-n", n), goDir, goEnv(),
+                    RawData.MEMORY_GO));
+        }
+        Map<String, String> status = rounds(mode.memoryRounds, programs, line -> "mem " + line);
+        meta.setProperty("memory.java.status", status.get(RawData.MEMORY_JAVA));
+        meta.setProperty("memory.go.status", go == null ? meta.getProperty("go.status") : status.get(RawData.MEMORY_GO));
+    }
+
+    /**
+     * The latency rows: each round starts {@link dev.go4j.bench.Latency} with go4j's scheduler, then with the JDK's,
+     * then Go's {@code latency}, each a fresh process (its first timer is one sample of the first-timer row).
+     */
+    private void latency() throws IOException, InterruptedException {
+        List<Program> programs = new ArrayList<>();
+        programs.add(new Program("go4j", javaCommand(FORK_JVM_ARGS, "dev.go4j.bench.Latency"), root, Map.of(),
+                RawData.LATENCY_JAVA));
+        List<String> onJdk = new ArrayList<>(FORK_JVM_ARGS);
+        onJdk.add(JDK_SCHEDULER);
+        programs.add(new Program("go4j-jdk", javaCommand(onJdk, "dev.go4j.bench.Latency"), root, Map.of(),
+                RawData.LATENCY_JAVA));
+        if (go != null) {
+            programs.add(new Program("go", List.of(raw.resolve("latency").toString()), goDir, goEnv(),
+                    RawData.LATENCY_GO));
+        }
+        Map<String, String> status = rounds(mode.latencyRounds, programs, line -> "lat " + line);
+        meta.setProperty("latency.java.status", status.get(RawData.LATENCY_JAVA));
+        meta.setProperty("latency.go.status", go == null ? meta.getProperty("go.status")
+                : status.get(RawData.LATENCY_GO));
+    }
+
+    /** A program that prints samples: its name for messages, command, directory, environment and output file. */
+    private record Program(String name, List<String> command, Path dir, Map<String, String> env, String output) {
+    }
+
+    /**
+     * Runs every program once per round, in order, each a fresh process, its output appended to its file in the
+     * raw directory (the sample lines echoed as {@code format} makes them); returns each file's status, "ok" or
+     * why not.
+     */
+    private Map<String, String> rounds(int rounds, List<Program> programs, UnaryOperator<String> format)
+            throws IOException, InterruptedException {
+        Map<String, Writer> out = new LinkedHashMap<>();
+        Map<String, String> status = new LinkedHashMap<>();
+        try {
+            for (Program p : programs) {
+                if (!out.containsKey(p.output())) {
+                    out.put(p.output(), Files.newBufferedWriter(raw.resolve(p.output()), StandardCharsets.UTF_8));
+                    status.put(p.output(), "ok");
                 }
-                if (go != null) {
-                    int status = exec(List.of(raw.resolve("blockedmem").toString(), "-n", n), goDir, goEnv(), null,
-                            appendTo(goOut, echo(Bench::isMemorySample, MEM)));
-                    if (status != 0) {
-                        goStatus = "failed (exit " + status + ", see bench/raw/" + RawData.MEMORY_GO + ")";
+            }
+            for (int round = 1; round <= rounds; round++) {
+                for (Program p : programs) {
+                    int exit = exec(p.command(), p.dir(), p.env(), null,
+                            appendTo(out.get(p.output()), echo(Bench::isSample, format)));
+                    if (exit != 0) {
+                        status.put(p.output(), "failed (" + p.name() + ": exit " + exit + ", see bench/raw/"
+                                + p.output() + ")");
                     }
                 }
             }
+        } finally {
+            for (Writer w : out.values()) {
+                w.close();
+            }
         }
-        meta.setProperty("memory.java.status", javaStatus);
-        meta.setProperty("memory.go.status", goStatus);
+        return status;
+    }
+
+    /** {@code java OPTIONS -cp (this class path) MAIN ARGS}. */
+    private List<String> javaCommand(List<String> options, String main, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(options);
+        cmd.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), main));
+        cmd.addAll(List.of(args));
+        return cmd;
     }
 
     /** Writes each line to {@code out}, then hands it to {@code next}. */
@@ -369,10 +453,8 @@ public final class Bench {
         };
     }
 
-    private static final UnaryOperator<String> MEM = line -> "mem " + line;
-
-    private static boolean isMemorySample(String line) {
-        return line.startsWith("bytes-per-goroutine");
+    private static boolean isSample(String line) {
+        return line.startsWith(SampleResults.MEMORY + " ") || line.startsWith(SampleResults.LATENCY + " ");
     }
 
     private void loaded() throws IOException, InterruptedException {
@@ -389,6 +471,9 @@ public final class Bench {
             meta.setProperty("jmh.loaded.status", jmh(RawData.JMH_LOADED, mode.jmhOptions()
                     .include("dev\\.go4j\\.bench\\.PingPong\\.").include("dev\\.go4j\\.bench\\.Buffered\\.")
                     .param("cap", "16")));
+            meta.setProperty("jmh.loaded.jdk-sched.status", jmh(RawData.JMH_LOADED_JDK_SCHED, onJdkScheduler(
+                    mode.jmhOptions().include("dev\\.go4j\\.bench\\.(PingPong|Buffered)\\.go4j$")
+                    .param("cap", "16"))));
             if (go != null) {
                 meta.setProperty("go.loaded.status",
                         goBench(RawData.GO_LOADED, "^BenchmarkPingPong$", "^BenchmarkBuffered$/^cap=16$"));
@@ -432,6 +517,11 @@ public final class Bench {
 
     // -----------------------------------------------------------------------------------------------------------
     // Helpers
+
+    /** {@code options} for the forks of a JDK-scheduler pass. */
+    private static ChainedOptionsBuilder onJdkScheduler(ChainedOptionsBuilder options) {
+        return options.jvmArgsAppend(JDK_SCHEDULER);
+    }
 
     /** Go's environment: never download anything (the module has no dependencies), never switch toolchains. */
     private static Map<String, String> goEnv() {

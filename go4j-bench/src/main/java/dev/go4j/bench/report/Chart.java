@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The report's chart, an SVG drawn by hand: one group of horizontal bars per table line, each bar one system's
- * time divided by the baseline's (Go's), on a log-2 axis centred on 1×, with the ratio's interval as a whisker.
+ * time divided by the baseline's (Go's; go4j appears twice, on its own scheduler and on the JDK's), on a log-2 axis centred on 1×, with the ratio's interval as a whisker.
  * Bars to the left of the 1× line are faster than the baseline.
  */
 final class Chart {
@@ -17,8 +17,9 @@ final class Chart {
     private static final int TOP = 70;
     private static final int BAR = 13;
     private static final int GROUP_GAP = 12;
-    private static final Map<String, String> COLORS = Map.of("go4j", "#1b7f79", "Jox", "#e07b39", "JDK", "#8a8a8a");
-    private static final List<String> ORDER = List.of("go4j", "Jox", "JDK");
+    private static final Map<String, String> COLORS = Map.of("go4j", "#1b7f79", Report.GO4J_JDK, "#8fc9c4",
+            "Jox", "#e07b39", "JDK", "#8a8a8a");
+    private static final List<String> ORDER = List.of("go4j", Report.GO4J_JDK, "Jox", "JDK");
 
     private Chart() {
     }
@@ -61,7 +62,7 @@ final class Chart {
             svg.append(String.format(Locale.ROOT,
                     "<rect x=\"%d\" y=\"34\" width=\"12\" height=\"12\" fill=\"%s\"/>"
                             + "<text x=\"%d\" y=\"44\">%s</text>%n", lx, COLORS.get(system), lx + 16, system));
-            lx += 70;
+            lx += 30 + 7 * system.length();
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"44\" fill=\"#444\">%s = 1× (vertical line); "
                 + "whiskers: 99.9 %% interval of the ratio</text>%n", lx + 10, escape(baseline)));

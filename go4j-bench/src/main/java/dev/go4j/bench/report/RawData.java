@@ -10,20 +10,31 @@ import java.util.Properties;
 /**
  * Everything one {@code ./go4j bench} run leaves in {@code bench/raw/}, under the names below, and its reading.
  * {@link Bench} writes these files; {@link Report} reads them, so a report can be made again from the raw data
- * without running anything. Each JMH run ({@link #JMH}, {@link #JMH_LOADED}, {@link #JMH_JOX_EXTRA}) leaves
- * {@code NAME.ser}, its results as the report reads them ({@link JmhResults}), and, for the record, JMH's own
- * {@code NAME.json} and text output {@code NAME.log}.
+ * without running anything. Each JMH run ({@link #JMH}, {@link #JMH_JDK_SCHED}, {@link #JMH_LOADED},
+ * {@link #JMH_LOADED_JDK_SCHED}, {@link #JMH_JOX_EXTRA}) leaves {@code NAME.ser}, its results as the report reads
+ * them ({@link JmhResults}), and, for the record, JMH's own {@code NAME.json} and text output {@code NAME.log}.
+ *
+ * <p>The file names the scheduler: the {@code *-jdk-sched} runs are go4j's benchmarks again in forks started with
+ * {@code -Dgo4j.scheduler=jdk} (the column "go4j (JDK sched.)"), every other run's forks have go4j's own
+ * scheduler; each fork checks in its setup that it has the scheduler it claims ({@code OnScheduler}), so a file
+ * never holds the other scheduler's numbers. The latency samples name their system in each line ({@code go4j},
+ * {@code go4j-jdk}, {@code go}).
  */
-record RawData(Properties meta, JmhResults jmh, JmhResults jmhLoaded, JmhResults jmhJoxExtra, GoResults go,
-        GoResults goLoaded, MemoryResults memory) {
+record RawData(Properties meta, JmhResults jmh, JmhResults jmhJdkSched, JmhResults jmhLoaded,
+        JmhResults jmhLoadedJdkSched, JmhResults jmhJoxExtra, GoResults go, GoResults goLoaded, SampleResults memory,
+        SampleResults latency) {
     static final String META = "meta.properties";
     static final String JMH = "jmh";
+    static final String JMH_JDK_SCHED = "jmh-jdk-sched";
     static final String JMH_LOADED = "jmh-loaded";
+    static final String JMH_LOADED_JDK_SCHED = "jmh-loaded-jdk-sched";
     static final String JMH_JOX_EXTRA = "jmh-jox-extra";
     static final String GO = "go.txt";
     static final String GO_LOADED = "go-loaded.txt";
     static final String MEMORY_JAVA = "memory-java.txt";
     static final String MEMORY_GO = "memory-go.txt";
+    static final String LATENCY_JAVA = "latency-java.txt";
+    static final String LATENCY_GO = "latency-go.txt";
 
     static RawData read(Path dir) throws IOException {
         Properties meta = new Properties();
@@ -35,11 +46,14 @@ record RawData(Properties meta, JmhResults jmh, JmhResults jmhLoaded, JmhResults
         }
         return new RawData(meta,
                 JmhResults.read(JmhResults.file(dir, JMH)),
+                JmhResults.read(JmhResults.file(dir, JMH_JDK_SCHED)),
                 JmhResults.read(JmhResults.file(dir, JMH_LOADED)),
+                JmhResults.read(JmhResults.file(dir, JMH_LOADED_JDK_SCHED)),
                 JmhResults.read(JmhResults.file(dir, JMH_JOX_EXTRA)),
                 GoResults.read(dir.resolve(GO)),
                 GoResults.read(dir.resolve(GO_LOADED)),
-                MemoryResults.read(dir.resolve(MEMORY_JAVA), dir.resolve(MEMORY_GO)));
+                SampleResults.read(SampleResults.MEMORY, dir.resolve(MEMORY_JAVA), dir.resolve(MEMORY_GO)),
+                SampleResults.read(SampleResults.LATENCY, dir.resolve(LATENCY_JAVA), dir.resolve(LATENCY_GO)));
     }
 
     /** A meta value, or {@code fallback}. */

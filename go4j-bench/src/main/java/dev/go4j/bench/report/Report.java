@@ -19,13 +19,21 @@ import java.util.Objects;
  *
  * <p>The main table has one line per workload: each system's ns/op with the half-width of its 99.9 % confidence
  * interval, go4j's ratios to the others (of the means), and the verdict on go4j's targets (see {@link Verdict}).
+ * Every go4j number comes twice, from go4j's own scheduler and from the JDK's ("go4j (JDK sched.)", the
+ * {@code *-jdk-sched} runs); the scheduler table (rows 10 to 14) and the section "go4j's scheduler vs the JDK's"
+ * judge the targets of the issue "go4j's own goroutine scheduler".
  */
 public final class Report {
     static final String REPORT = "report.md";
     static final String CHART = "report.svg";
 
+    /** The second go4j column's name. */
+    static final String GO4J_JDK = "go4j (JDK sched.)";
+
     private final RawData data;
     private final List<ChartRow> chartRows = new ArrayList<>();
+    /** Every line's go4j on both schedulers, for the section "go4j's scheduler vs the JDK's". */
+    private final List<SchedulerPair> pairs = new ArrayList<>();
     private final boolean goRan;
 
     Report(RawData data) {
@@ -57,6 +65,8 @@ public final class Report {
     // The document
 
     String markdown() {
+        chartRows.clear();
+        pairs.clear();
         var md = new StringBuilder();
         md.append("# go4j benchmarks\n\n");
         md.append("`./go4j bench ").append(data.meta("mode", "?")).append("`, ").append(data.meta("started", "?"))
@@ -71,10 +81,13 @@ public final class Report {
                 + " same Student-t interval over its `-count` samples). Ratios are of the means; below 1 means go4j is"
                 + " faster. Targets: ✓ met, ✗ missed, ~ inconclusive (the intervals overlap), ? not measured; a"
                 + " line is missed if any of its targets is missed, met if all are met. — marks a system without"
-                + " that primitive.\n\n");
+                + " that primitive. go4j runs on its own scheduler; " + GO4J_JDK + " is the same benchmark on the"
+                + " JDK's virtual-thread scheduler (`-Dgo4j.scheduler=jdk`), in the same run.\n\n");
         mainTable(md);
-        md.append("\n![go4j, Jox and the JDK relative to Go](").append(CHART).append(")\n\n");
+        schedulerTable(md);
+        md.append("\n![go4j on both schedulers, Jox and the JDK relative to Go](").append(CHART).append(")\n\n");
         targets(md);
+        schedulerVsJdk(md);
         memory(md);
         chanTest(md);
         allocations(md);
@@ -87,12 +100,15 @@ public final class Report {
         boolean extra = !data.jmhJoxExtra().isEmpty();
         String extraVersion = data.meta("jox.extra.version", "extra");
         md.append("## Main table\n\n");
-        md.append("| workload | Go | go4j | Jox | JDK | go4j/Go | go4j/Jox | go4j/JDK | target |");
+        md.append("| workload | Go | go4j | " + GO4J_JDK + " | Jox | JDK | go4j/Go | go4j/Jox | go4j/JDK | target"
+                + " | scheduler target |");
         md.append(extra ? " Jox " + extraVersion + " |\n" : "\n");
-        md.append("|---|--:|--:|--:|--:|--:|--:|--:|---|").append(extra ? "--:|\n" : "\n");
+        md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|").append(extra ? "--:|\n" : "\n");
+        Estimate parkFloor = estimate(data.jmh().find(Workload.PARK_FLOOR.benchmarkClass(), "go4j", Map.of()));
         for (Workload w : Workload.MAIN) {
-            Line line = line(w, data.jmh(), data.go());
-            md.append(line.markdown(w.label()));
+            Line line = line(w, data.jmh(), data.jmhJdkSched(), data.go());
+            md.append(line.markdown(w.label(), parkFloor));
+            pairs.add(new SchedulerPair(w.label(), line.go4j, line.go4jJdk));
             if (extra) {
                 JmhResults.Result r = data.jmhJoxExtra().find(w.benchmarkClass(), "jox", w.params());
                 md.append(' ').append(w.jox() ? time(r == null ? null : r.time()) : "—").append(" |");
@@ -103,9 +119,10 @@ public final class Report {
         for (int i = 0; i < Workload.LOADED.size(); i++) {
             Workload w = Workload.LOADED.get(i);
             String label = Workload.LOADED_LABELS.get(i);
-            Line loaded = line(w, data.jmhLoaded(), data.goLoaded());
-            Line unloaded = line(w, data.jmh(), data.go());
-            md.append(loaded.markdown(label)).append(extra ? " — |\n" : "\n");
+            Line loaded = line(w, data.jmhLoaded(), data.jmhLoadedJdkSched(), data.goLoaded());
+            Line unloaded = line(w, data.jmh(), data.jmhJdkSched(), data.go());
+            md.append(loaded.markdown(label, null)).append(extra ? " — |\n" : "\n");
+            pairs.add(new SchedulerPair(label, loaded.go4j, loaded.go4jJdk));
             chartRows.add(loaded.chartRow(shortLabel(label)));
             md.append(ratioLine(label.replace(" under side load", ": loaded / unloaded"), loaded, unloaded))
                     .append(extra ? " — |\n" : "\n");
@@ -120,15 +137,16 @@ public final class Report {
     private String ratioLine(String label, Line loaded, Line unloaded) {
         Interval go = ratio(loaded.go, unloaded.go);
         Interval go4j = ratio(loaded.go4j, unloaded.go4j);
+        Interval go4jJdk = ratio(loaded.go4jJdk, unloaded.go4jJdk);
         Interval jox = ratio(loaded.jox, unloaded.jox);
         // The JDK ratio compares the same primitive: the one that was fastest unloaded.
         Estimate jdkLoaded = unloaded.jdkName == null ? null : loaded.jdkAll.get(unloaded.jdkName);
         Interval jdk = ratio(jdkLoaded, unloaded.jdk);
-        Verdict v = Verdict.atMost(go4j, 1.1, go);
-        String target = "**" + v.word + "** (≤ 1.1 × Go's ratio " + v.mark + ")";
+        String target = targetCell(List.of(new Target("≤ 1.1 × Go's ratio", Verdict.atMost(go4j, 1.1, go))));
         return "| " + label + " | " + ratioCell(go, goRan ? "missing" : "not run") + " | " + ratioCell(go4j, "missing")
-                + " | " + ratioCell(jox, "missing") + " | " + ratioCell(jdk, "missing") + " | "
-                + times(go4j, go) + " | " + times(go4j, jox) + " | " + times(go4j, jdk) + " | " + target + " |";
+                + " | " + ratioCell(go4jJdk, "missing") + " | " + ratioCell(jox, "missing") + " | "
+                + ratioCell(jdk, "missing") + " | " + times(go4j, go) + " | " + times(go4j, jox) + " | "
+                + times(go4j, jdk) + " | " + target + " | — |";
     }
 
     private static Interval ratio(Estimate loaded, Estimate unloaded) {
@@ -150,66 +168,71 @@ public final class Report {
         final Workload workload;
         Estimate go;
         Estimate go4j;
+        Estimate go4jJdk;
         Estimate jox;
         Estimate jdk;
         String jdkName;
+        /** The fastest parking JDK candidate ({@link Workload#PARKING}), for the scheduler target. */
+        Estimate parking;
+        String parkingName;
         final Map<String, Estimate> jdkAll = new LinkedHashMap<>();
 
         Line(Workload workload) {
             this.workload = workload;
         }
 
-        String markdown(String label) {
-            List<String> marks = new ArrayList<>();
-            List<Verdict> verdicts = new ArrayList<>();
-            Verdict vGo = Verdict.atMost(interval(go4j), 1.0, interval(go));
-            verdicts.add(vGo);
-            marks.add("Go " + vGo.mark);
+        /** The line; {@code parkFloor} is ParkFloor on go4j's scheduler, or null where it does not apply. */
+        String markdown(String label, Estimate parkFloor) {
+            List<Target> targets = new ArrayList<>();
+            targets.add(new Target("Go", Verdict.atMost(interval(go4j), 1.0, interval(go))));
             if (workload.jox()) {
-                Verdict vJox = Verdict.atMost(interval(go4j), workload.joxFactor(), interval(jox));
-                verdicts.add(vJox);
-                marks.add((workload.joxFactor() == 1.0 ? "Jox " : "Jox×" + plain(workload.joxFactor()) + " ")
-                        + vJox.mark);
+                targets.add(new Target(workload.joxFactor() == 1.0 ? "Jox" : "Jox×" + plain(workload.joxFactor()),
+                        Verdict.atMost(interval(go4j), workload.joxFactor(), interval(jox))));
             }
             if (workload.jdkTarget()) {
-                Verdict vJdk = Verdict.atMost(interval(go4j), 1.0, interval(jdk));
-                verdicts.add(vJdk);
-                marks.add("JDK " + vJdk.mark);
+                targets.add(new Target("JDK", Verdict.atMost(interval(go4j), 1.0, interval(jdk))));
             }
-            Verdict row = Verdict.of(verdicts);
             String jdkCell = workload.jdk().isEmpty() ? "—"
                     : jdk == null ? "missing" : time(jdk) + " " + jdkName;
             return "| " + label + " | " + (goRan ? time(go) : "not run") + " | " + time(go4j) + " | "
-                    + (workload.jox() ? time(jox) : "—") + " | " + jdkCell + " | "
+                    + time(go4jJdk) + " | " + (workload.jox() ? time(jox) : "—") + " | " + jdkCell + " | "
                     + times(interval(go4j), interval(go)) + " | "
                     + (workload.jox() ? times(interval(go4j), interval(jox)) : "—") + " | "
-                    + (workload.jdk().isEmpty() ? "—" : times(interval(go4j), interval(jdk))) + " | **"
-                    + row.word + "** (" + String.join(", ", marks) + ") |";
+                    + (workload.jdk().isEmpty() ? "—" : times(interval(go4j), interval(jdk))) + " | "
+                    + targetCell(targets) + " | " + targetCell(schedulerTargets(parkFloor)) + " |";
+        }
+
+        /** The targets of the issue "go4j's own goroutine scheduler" on this line. */
+        private List<Target> schedulerTargets(Estimate parkFloor) {
+            Workload.Sched sched = workload.sched();
+            List<Target> targets = new ArrayList<>();
+            if (sched.jdkSchedFactor() != 1.0) {
+                targets.add(new Target("JDK sched.×" + plain(sched.jdkSchedFactor()),
+                        Verdict.atMost(interval(go4j), sched.jdkSchedFactor(), interval(go4jJdk))));
+            }
+            targets.add(notSlower(go4j, go4jJdk));
+            if (sched.parking() && !jdkAll.isEmpty()) {
+                targets.add(new Target(parkingName == null ? "parking JDK" : parkingName,
+                        Verdict.atMost(interval(go4j), 1.0, interval(parking))));
+            }
+            if (sched.parkFloor() && parkFloor != null) {
+                targets.add(new Target("ParkFloor×" + plain(Workload.PARK_FLOOR_FACTOR),
+                        Verdict.atMost(interval(go4j), Workload.PARK_FLOOR_FACTOR, interval(parkFloor))));
+            }
+            return targets;
         }
 
         ChartRow chartRow(String label) {
-            Map<String, Interval> bars = new LinkedHashMap<>();
-            Estimate base = goRan ? go : go4j;
-            if (base != null) {
-                if (go4j != null) {
-                    bars.put("go4j", go4j.over(base));
-                }
-                if (jox != null) {
-                    bars.put("Jox", jox.over(base));
-                }
-                if (jdk != null) {
-                    bars.put("JDK", jdk.over(base));
-                }
-            }
-            return new ChartRow(label, bars);
+            return Report.this.chartRow(label, goRan ? go : go4j, go4j, go4jJdk, jox, jdk);
         }
     }
 
-    private Line line(Workload w, JmhResults jmh, GoResults go) {
+    private Line line(Workload w, JmhResults jmh, JmhResults jmhJdkSched, GoResults go) {
         Line line = new Line(w);
         GoResults.Result g = go.find(w.goName());
         line.go = g == null ? null : g.time();
         line.go4j = estimate(jmh.find(w.benchmarkClass(), "go4j", w.params()));
+        line.go4jJdk = estimate(jmhJdkSched.find(w.benchmarkClass(), "go4j", w.params()));
         line.jox = w.jox() ? estimate(jmh.find(w.benchmarkClass(), "jox", w.params())) : null;
         for (var candidate : w.jdk().entrySet()) {
             Estimate e = estimate(jmh.find(w.benchmarkClass(), candidate.getKey(), w.params()));
@@ -219,9 +242,130 @@ public final class Report {
                     line.jdk = e;
                     line.jdkName = candidate.getValue();
                 }
+                if (Workload.PARKING.contains(candidate.getValue())
+                        && (line.parking == null || e.mean() < line.parking.mean())) {
+                    line.parking = e;
+                    line.parkingName = candidate.getValue();
+                }
             }
         }
         return line;
+    }
+
+    /** A target and its verdict, as a target cell lists it ("Go ✓"). */
+    private record Target(String name, Verdict verdict) {
+    }
+
+    /** "**missed** (Go ✗, Jox ~)": the line's verdict, then each target's. */
+    private static String targetCell(List<Target> targets) {
+        Verdict line = Verdict.of(targets.stream().map(Target::verdict).toList());
+        List<String> marks = targets.stream().map(t -> t.name() + " " + t.verdict().mark).toList();
+        return "**" + line.word + "** (" + String.join(", ", marks) + ")";
+    }
+
+    /** Every line's target "not slower than on the JDK's scheduler". */
+    private static Target notSlower(Estimate go4j, Estimate go4jJdk) {
+        return new Target("not slower", Verdict.atMost(interval(go4j), 1.0, interval(go4jJdk)));
+    }
+
+    /** A chart row: each system's time over {@code base}'s. */
+    private ChartRow chartRow(String label, Estimate base, Estimate go4j, Estimate go4jJdk, Estimate jox,
+            Estimate jdk) {
+        Map<String, Interval> bars = new LinkedHashMap<>();
+        if (base != null) {
+            Map<String, Estimate> systems = new LinkedHashMap<>();
+            systems.put("go4j", go4j);
+            systems.put(GO4J_JDK, go4jJdk);
+            systems.put("Jox", jox);
+            systems.put("JDK", jdk);
+            systems.forEach((system, e) -> {
+                if (e != null) {
+                    bars.put(system, e.over(base));
+                }
+            });
+        }
+        return new ChartRow(label, bars);
+    }
+
+    /** go4j on both schedulers on one line, for the section "go4j's scheduler vs the JDK's". */
+    private record SchedulerPair(String label, Estimate go4j, Estimate go4jJdk) {
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // The scheduler table
+
+    /** Rows 10 to 14: the scheduler's own rows, with the fork-join speed-up after its second line. */
+    private void schedulerTable(StringBuilder md) {
+        md.append("\n## Scheduler rows\n\n");
+        md.append("ns/op unless the line says µs. The JDK column is the same work on plain virtual threads, where"
+                + " there is one.\n\n");
+        md.append("| row | Go | go4j | " + GO4J_JDK + " | JDK | go4j/Go | go4j/JDK sched. | target |\n");
+        md.append("|---|--:|--:|--:|--:|--:|--:|---|\n");
+        for (SchedulerRow row : Workload.SCHEDULER) {
+            Measured m = measured(row);
+            List<Target> targets = new ArrayList<>();
+            if (!Double.isNaN(row.goFactor())) {
+                targets.add(new Target(row.goFactor() == 1.0 ? "Go" : "Go×" + plain(row.goFactor()),
+                        Verdict.atMost(interval(m.go4j()), row.goFactor(), interval(m.go()))));
+            }
+            if (!Double.isNaN(row.limitNanos())) {
+                targets.add(new Target("≤ " + plain(row.limitNanos() / 1000) + " µs",
+                        Verdict.within(interval(m.go4j()), row.limitNanos() / 1000)));
+            }
+            targets.add(notSlower(m.go4j(), m.go4jJdk()));
+            boolean hasGo = row.goName() != null || row.isLatency();
+            md.append("| ").append(row.label()).append(" | ")
+                    .append(!hasGo ? "—" : goRan || m.go() != null ? time(m.go()) : "not run").append(" | ")
+                    .append(time(m.go4j())).append(" | ").append(time(m.go4jJdk())).append(" | ")
+                    .append(row.jdkMethod() == null ? "—" : time(m.jdk()) + " " + row.jdkName()).append(" | ")
+                    .append(times(interval(m.go4j()), interval(m.go()))).append(" | ")
+                    .append(times(interval(m.go4j()), interval(m.go4jJdk()))).append(" | ")
+                    .append(targetCell(targets)).append(" |\n");
+            pairs.add(new SchedulerPair(row.label(), m.go4j(), m.go4jJdk()));
+            if (hasGo) {
+                chartRows.add(chartRow(shortLabel(row.label()), goRan ? m.go() : m.go4j(), m.go4j(), m.go4jJdk(),
+                        null, null));
+            }
+            if (row == Workload.FORK_JOIN_2) {
+                speedUp(md, measured(Workload.FORK_JOIN_1), m);
+            }
+        }
+    }
+
+    /** The fork-join speed-up line: each system's time with GOMAXPROCS 1 over its time with 2. */
+    private void speedUp(StringBuilder md, Measured one, Measured two) {
+        Interval go = ratio(one.go(), two.go());
+        Interval go4j = ratio(one.go4j(), two.go4j());
+        Interval go4jJdk = ratio(one.go4jJdk(), two.go4jJdk());
+        Target target = new Target("≥ " + plain(Workload.FORK_JOIN_SPEEDUP) + "×",
+                Verdict.atLeast(go4j, Workload.FORK_JOIN_SPEEDUP));
+        md.append("| 13. fork-join speed-up, GOMAXPROCS 1 → 2 (time with 1 / time with 2) | ")
+                .append(ratioCell(go, goRan ? "missing" : "not run")).append(" | ").append(ratioCell(go4j, "missing"))
+                .append(" | ").append(ratioCell(go4jJdk, "missing")).append(" | — | ").append(times(go4j, go))
+                .append(" | ").append(times(go4j, go4jJdk)).append(" | ").append(targetCell(List.of(target)))
+                .append(" |\n");
+    }
+
+    /** A scheduler line's numbers; latencies in µs. */
+    private record Measured(Estimate go, Estimate go4j, Estimate go4jJdk, Estimate jdk) {
+    }
+
+    private Measured measured(SchedulerRow row) {
+        if (row.isLatency()) {
+            return new Measured(micros(data.latency().find(row.metric() + " go")),
+                    micros(data.latency().find(row.metric() + " go4j")),
+                    micros(data.latency().find(row.metric() + " go4j-jdk")), null);
+        }
+        GoResults.Result g = row.goName() == null ? null : data.go().find(row.goName());
+        return new Measured(g == null ? null : g.time(),
+                estimate(data.jmh().find(row.benchmarkClass(), "go4j", row.params())),
+                estimate(data.jmhJdkSched().find(row.benchmarkClass(), "go4j", row.params())),
+                row.jdkMethod() == null ? null
+                        : estimate(data.jmh().find(row.benchmarkClass(), row.jdkMethod(), row.params())));
+    }
+
+    private static Estimate micros(Estimate nanos) {
+        return nanos == null ? null : new Estimate(nanos.mean() / 1000, nanos.error() / 1000);
     }
 
     private static Estimate estimate(JmhResults.Result r) {
@@ -235,7 +379,9 @@ public final class Report {
     private static String shortLabel(String label) {
         return label.replace("1 producer → 1 consumer", "1P1C").replace(", end to end", "")
                 .replace("4 producers → 1 consumer", "4→1").replace(" round trip", "")
-                .replace("incl. a timeout made per iteration", "+ timer").replace(", 2 producers", "");
+                .replace("incl. a timeout made per iteration", "+ timer").replace(", 2 producers", "")
+                .replace(", go f() to f's first line", "").replace("16 × ~75 µs, ", "").replace(", 1 ms timer", "")
+                .replace(" (µs, mean)", "").replace(" (µs, median)", "").replace(" (µs)", "");
     }
 
     private void targets(StringBuilder md) {
@@ -250,8 +396,53 @@ public final class Report {
                 + " loaded/unloaded ratio ≤ 1.1 × Go's. A ratio's interval is the widest the two intervals allow"
                 + " (loaded low ÷ unloaded high to loaded high ÷ unloaded low).\n");
         md.append("- Memory per blocked goroutine ≤ 2 × Go's.\n");
+        md.append("- Scheduler targets (the issue \"go4j's own goroutine scheduler\"; column \"scheduler target\" and"
+                + " the scheduler table): on every line, go4j not slower than " + GO4J_JDK + " (≤ 1.0 ×). Ping-pong"
+                + " (1), select and fan-in unbuffered (3, 7) and the sieve (8): ≤ 0.7 × " + GO4J_JDK + " and ≤ the"
+                + " best *parking* JDK primitive (SynchronousQueue, LinkedTransferQueue; the spinning Exchanger and"
+                + " Jox are reported, not targeted, except under side load in row 9, whose lines keep the targets"
+                + " above; select has no JDK primitive). Ping-pong ≤ 2.5 × ParkFloor on go4j's scheduler (row 10)."
+                + " Spawn (5) ≤ 1.05 × " + GO4J_JDK + ". `Go.gosched()` (11) ≤ 3 × Go. Fork-join (13): speed-up"
+                + " from GOMAXPROCS 1 to 2 ≥ 1.7 (met when the speed-up's interval lies wholly at or above 1.7)."
+                + " Timer lateness (14): median ≤ 50 µs with a carrier busy, ≤ 250 µs with all idle (this machine's"
+                + " timer slack is 50 µs), a program's first timer ≤ 1 ms; child-start latency (12) has no target"
+                + " but \"not slower\".\n");
         md.append("- A target \"go4j ≤ f × X\" is met when go4j's upper bound ≤ f × X's lower bound, missed when"
                 + " go4j's lower bound > f × X's upper bound, and inconclusive otherwise.\n\n");
+    }
+
+    /** Every line's go4j on its own scheduler over go4j on the JDK's, with the verdict "not slower". */
+    private void schedulerVsJdk(StringBuilder md) {
+        List<SchedulerPair> all = new ArrayList<>(pairs);
+        for (String name : Workload.CHAN_TEST) {
+            all.add(new SchedulerPair("chan_test " + name, estimate(chanTest(data.jmh(), name)),
+                    estimate(chanTest(data.jmhJdkSched(), name))));
+        }
+        md.append("## go4j's scheduler vs the JDK's\n\n");
+        md.append("The same go4j benchmarks in the same run, on go4j's own scheduler and on the JDK's virtual-thread"
+                + " scheduler (`-Dgo4j.scheduler=jdk`): below 1 means go4j's scheduler is faster. \"Not slower\" is"
+                + " go4j ≤ 1.0 × " + GO4J_JDK + " by the interval rule: missed only when go4j's interval lies wholly"
+                + " above.\n\n");
+        md.append("| line | go4j | " + GO4J_JDK + " | go4j/JDK sched. | not slower |\n|---|--:|--:|--:|---|\n");
+        Map<Verdict, Integer> count = new java.util.EnumMap<>(Verdict.class);
+        for (SchedulerPair p : all) {
+            Verdict v = notSlower(p.go4j(), p.go4jJdk()).verdict();
+            count.merge(v, 1, Integer::sum);
+            md.append("| ").append(p.label()).append(" | ").append(time(p.go4j())).append(" | ")
+                    .append(time(p.go4jJdk())).append(" | ").append(p.go4j() == null || p.go4jJdk() == null ? "—"
+                            : ratioCell(p.go4j().over(p.go4jJdk()), "—"))
+                    .append(" | ").append(v.mark).append(' ').append(v.word).append(" |\n");
+        }
+        md.append("\n").append(all.size()).append(" lines: ");
+        List<String> counts = new ArrayList<>();
+        for (Verdict v : Verdict.values()) {
+            counts.add(count.getOrDefault(v, 0) + " " + v.word);
+        }
+        md.append(String.join(", ", counts)).append(".\n\n");
+    }
+
+    private static JmhResults.Result chanTest(JmhResults jmh, String name) {
+        return jmh.find("ChanTest", Character.toLowerCase(name.charAt(0)) + name.substring(1), Map.of());
     }
 
     private void memory(StringBuilder md) {
@@ -264,29 +455,21 @@ public final class Report {
         Estimate go4j = data.memory().find("go4j");
         Estimate jox = data.memory().find("jox");
         Estimate jdk = data.memory().find("jdk");
-        Verdict v = Verdict.atMost(interval(go4j), 2.0, interval(go));
+        String target = targetCell(List.of(new Target("≤ 2 × Go", Verdict.atMost(interval(go4j), 2.0, interval(go)))));
         md.append("| bytes/goroutine | ")
                 .append(go == null && !goRan ? "not run" : bytes(go))
                 .append(" | ").append(bytes(go4j)).append(" | ").append(bytes(jox)).append(" | ").append(bytes(jdk))
                 .append(" | ").append(times(interval(go4j), interval(go))).append(" | ")
                 .append(times(interval(go4j), interval(jox))).append(" | ")
                 .append(times(interval(go4j), interval(jdk)))
-                .append(" | **").append(v.word).append("** (≤ 2 × Go ").append(v.mark).append(") |\n\n");
+                .append(" | ").append(target).append(" |\n\n");
         md.append("Go: Δ(`HeapAlloc` + `StackInuse`)/N after `runtime.GC()`; Java: Δ(heap used after"
                 + " `System.gc()`)/N, in a JVM of its own (`-Xmx8g`); virtual-thread stacks live in the heap. Each"
                 + " sample is a fresh process. All N goroutines block receiving from one unbuffered channel (Jox:"
                 + " rendezvous channel; JDK: `SynchronousQueue.take`). Mean ± 99.9 % interval over ")
                 .append(data.meta("memory.rounds", "?")).append(" rounds.\n\n");
         if (go != null && go4j != null) {
-            Map<String, Interval> bars = new LinkedHashMap<>();
-            bars.put("go4j", go4j.over(go));
-            if (jox != null) {
-                bars.put("Jox", jox.over(go));
-            }
-            if (jdk != null) {
-                bars.put("JDK", jdk.over(go));
-            }
-            chartRows.add(new ChartRow("memory per blocked goroutine", bars));
+            chartRows.add(chartRow("memory per blocked goroutine", go, go4j, null, jox, jdk));
         }
     }
 
@@ -294,14 +477,14 @@ public final class Report {
         md.append("## Go's `runtime/chan_test.go`, ported\n\n");
         md.append("The spirit of Go's own channel benchmarks, go4j against Go (no targets). `b.RunParallel`"
                 + " becomes one goroutine per processor.\n\n");
-        md.append("| benchmark | Go ns/op | go4j ns/op | go4j/Go | Go B/op | go4j B/op |\n");
-        md.append("|---|--:|--:|--:|--:|--:|\n");
+        md.append("| benchmark | Go ns/op | go4j ns/op | " + GO4J_JDK + " ns/op | go4j/Go | Go B/op | go4j B/op |\n");
+        md.append("|---|--:|--:|--:|--:|--:|--:|\n");
         for (String name : Workload.CHAN_TEST) {
-            String method = Character.toLowerCase(name.charAt(0)) + name.substring(1);
-            JmhResults.Result j = data.jmh().find("ChanTest", method, Map.of());
+            JmhResults.Result j = chanTest(data.jmh(), name);
             GoResults.Result g = data.go().find("Benchmark" + name);
             md.append("| ").append(name).append(" | ").append(goRan ? time(g == null ? null : g.time()) : "not run")
                     .append(" | ").append(time(j == null ? null : j.time())).append(" | ")
+                    .append(time(estimate(chanTest(data.jmhJdkSched(), name)))).append(" | ")
                     .append(times(j == null ? null : j.time().interval(), g == null ? null : g.time().interval()))
                     .append(" | ").append(g == null ? "—" : plain(g.bytesPerOp())).append(" | ")
                     .append(j == null ? "—" : plain(j.bytesPerOp())).append(" |\n");
@@ -318,7 +501,7 @@ public final class Report {
             GoResults.Result g = data.go().find(w.goName());
             JmhResults.Result go4j = data.jmh().find(w.benchmarkClass(), "go4j", w.params());
             JmhResults.Result jox = w.jox() ? data.jmh().find(w.benchmarkClass(), "jox", w.params()) : null;
-            Line line = line(w, data.jmh(), data.go());
+            Line line = line(w, data.jmh(), data.jmhJdkSched(), data.go());
             JmhResults.Result jdk = null;
             for (var c : w.jdk().entrySet()) {
                 if (c.getValue().equals(line.jdkName)) {
@@ -364,7 +547,15 @@ public final class Report {
                 .append("; virtual-thread scheduler parallelism = cores. JMH ").append(data.meta("jmh.version", "?"))
                 .append(": ").append(data.meta("jmh.settings", "?")).append(". ")
                 .append(status("JMH run", data.meta("jmh.status", "?"))).append(' ')
-                .append(status("Loaded JMH run", data.meta("jmh.loaded.status", "?"))).append('\n');
+                .append(status("JDK-scheduler run", data.meta("jmh.jdk-sched.status", "?"))).append(' ')
+                .append(status("Loaded JMH run", data.meta("jmh.loaded.status", "?"))).append(' ')
+                .append(status("Loaded JDK-scheduler run", data.meta("jmh.loaded.jdk-sched.status", "?")))
+                .append('\n');
+        md.append("- Schedulers: every fork runs with java.lang opened to the class path, which gives go4j its own"
+                + " scheduler; the JDK-scheduler runs add `-Dgo4j.scheduler=jdk`. Each benchmark checks in its setup"
+                + " that goroutines run on the scheduler its fork claims (`OnScheduler`). Jox's and the JDK's"
+                + " parties are plain virtual threads started from JMH's thread, on the JDK's scheduler in every"
+                + " fork.\n");
         md.append("- Go: ").append(data.meta("go.version", "?")).append(", ").append(data.meta("go.settings", "?"))
                 .append(". ").append(status("Go", data.meta("go.status", "?")))
                 .append(" Go 1.19's timers are the pre-1.23 kind (row 4): the timer channel has a buffer of one and"
@@ -376,6 +567,12 @@ public final class Report {
         md.append("- Side load (row 9): ").append(data.meta("sideload", "?")).append(".\n");
         md.append("- Memory row: ").append(status("Java", data.meta("memory.java.status", "?"))).append(' ')
                 .append(status("Go", data.meta("memory.go.status", "?"))).append('\n');
+        md.append("- Latency rows (12, 14): `Latency` on each scheduler and Go's `latency`, ")
+                .append(data.meta("latency.rounds", "?")).append(" rounds of a fresh process each; a sample is one"
+                        + " batch's mean (child start) or median (timers), or the process's first timer; mean ±"
+                        + " 99.9 % interval over the samples. ")
+                .append(status("Java", data.meta("latency.java.status", "?"))).append(' ')
+                .append(status("Go", data.meta("latency.go.status", "?"))).append('\n');
         md.append("- Raw data: `bench/raw/` (JMH JSON, `go test` output, logs; not committed). How the suite works"
                 + " and how to read this: `bench/README.md`.\n");
     }

@@ -38,6 +38,16 @@ enum Verdict {
         return INCONCLUSIVE;
     }
 
+    /** The verdict on {@code x ≥ bound} (a speed-up): met when x's interval lies wholly at or above the bound. */
+    static Verdict atLeast(Interval x, double bound) {
+        return atMost(Interval.exactly(bound), 1.0, x);
+    }
+
+    /** The verdict on {@code x ≤ bound} (a latency limit): met when x's interval lies wholly at or below it. */
+    static Verdict within(Interval x, double bound) {
+        return atMost(x, 1.0, Interval.exactly(bound));
+    }
+
     /** A row's verdict: missed if any target is missed, met if all are met, else inconclusive. */
     static Verdict of(List<Verdict> targets) {
         if (targets.contains(MISSED)) {

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.go4j.bench.SmokeTest;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,20 +20,29 @@ import org.xml.sax.InputSource;
 
 /**
  * The report pipeline end to end, without Go: the smoke run's JMH results, kept in the raw directory and read back
- * unchanged, become a report whose tables have a line for every workload, whose Go cells say "not run" and why,
- * and whose chart is well-formed SVG. This also checks that the report's workload definitions name benchmarks
- * that exist.
+ * unchanged, and a second smoke run of go4j's benchmarks in a JVM on the JDK's scheduler (as {@link Bench}'s
+ * second pass, {@link JdkSchedulerPass}) become a report whose tables have a line for every workload with both go4j
+ * columns, whose Go cells say "not run" and why, and whose chart is well-formed SVG. This also checks that the
+ * report's workload definitions name benchmarks that exist.
  */
 class ReportPipelineTest {
     @Test
-    @Timeout(120)
+    @Timeout(180)
     void smokeRunBecomesAReport(@TempDir Path dir) throws Exception {
         Path raw = Files.createDirectories(dir.resolve("raw"));
+        // One JMH at a time (JMH's lock): the JDK-scheduler pass first, then the in-process run.
+        Process jdkPass = JdkSchedulerPass.start(raw);
+        assertThat(jdkPass.waitFor(120, TimeUnit.SECONDS)).as("the JDK-scheduler pass ended").isTrue();
+        assertThat(jdkPass.exitValue()).as("the JDK-scheduler pass's exit status (its output: %s)",
+                Files.readString(raw.resolve("jdk-pass.log"))).isZero();
         Collection<RunResult> results = SmokeTest.runSuite();
         JmhResults.write(JmhResults.file(raw, RawData.JMH), results);
         JmhResults.write(JmhResults.file(raw, RawData.JMH_LOADED), results);
         assertThat(JmhResults.read(JmhResults.file(raw, RawData.JMH)).all())
                 .isEqualTo(JmhResults.of(results).all()).hasSize(results.size());
+        List<String> latency = new ArrayList<>(SmokeTest.latencyLines());
+        latency.addAll(Files.readAllLines(raw.resolve(JdkSchedulerPass.LATENCY)));
+        Files.write(raw.resolve(RawData.LATENCY_JAVA), latency);
         Files.writeString(raw.resolve(RawData.META), "mode=smoke\ngo.status=not run\\: go is not on PATH\n");
         Files.writeString(raw.resolve(RawData.MEMORY_JAVA),
                 "bytes-per-goroutine go4j 1200\nbytes-per-goroutine go4j 1210\nbytes-per-goroutine go4j 1205\n"
@@ -42,20 +55,65 @@ class ReportPipelineTest {
             assertThat(report).contains("| " + w.label() + " | not run | ");
             assertThat(lineOf(report, w.label())).doesNotContain("missing");
         }
+        for (SchedulerRow row : Workload.SCHEDULER) {
+            assertThat(lineOf(report, "| " + row.label() + " |")).doesNotContain("missing");
+        }
+        assertThat(lineOf(report, "| 13. fork-join speed-up")).doesNotContain("missing");
+        assertThat(lineOf(report, "| 9. ping-pong under side load |")).doesNotContain("missing");
         assertThat(report).contains("9. ping-pong under side load", "9. ping-pong: loaded / unloaded",
-                "Go column: not run: go is not on PATH", "| bytes/goroutine | not run | 1,205 ± ");
+                "Go column: not run: go is not on PATH", "| bytes/goroutine | not run | 1,205 ± ",
+                "## go4j's scheduler vs the JDK's", "| 11. Go.gosched(), 1 goroutine | not run | ");
         for (String name : Workload.CHAN_TEST) {
             assertThat(lineOf(report, "| " + name + " |")).doesNotContain("missing");
+            assertThat(lineOf(report, "| chan_test " + name + " |")).doesNotContain("—");
         }
+        String section = report.substring(report.indexOf("## go4j's scheduler vs the JDK's"));
+        section = section.substring(0, section.indexOf("\n## ", 1));
+        assertThat(section.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| line ")))
+                .hasSize(Workload.MAIN.size() + Workload.LOADED.size() + Workload.SCHEDULER.size()
+                        + Workload.CHAN_TEST.size())
+                .allSatisfy(l -> assertThat(l).doesNotContain("missing").containsPattern("(met|missed|inconclusive)"));
         String svg = Files.readString(dir.resolve(Report.CHART));
         var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader(svg)));
         assertThat(document.getDocumentElement().getTagName()).isEqualTo("svg");
-        assertThat(svg).contains("relative to go4j (Go not run");
+        assertThat(svg).contains("relative to go4j (Go not run", Report.GO4J_JDK);
     }
 
     private static String lineOf(String text, String start) {
         return text.lines().filter(l -> l.contains(start)).findFirst().orElseThrow(
                 () -> new AssertionError("no line with " + start));
+    }
+
+    /**
+     * Bench's second pass in the small: a JVM started with {@value Bench#JDK_SCHEDULER} runs go4j's benchmarks
+     * (the patterns of {@link Bench#JDK_SCHEDULER_PASS}) once each and the latency program's tiny plan, and writes
+     * the results where the report looks for them.
+     */
+    static final class JdkSchedulerPass {
+        static final String LATENCY = "latency-jdk-sched.txt";
+
+        private JdkSchedulerPass() {
+        }
+
+        /** Starts the pass in a child JVM writing into {@code raw}; its output goes to {@code raw/jdk-pass.log}. */
+        static Process start(Path raw) throws Exception {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+            command.addAll(Bench.FORK_JVM_ARGS.stream().filter(arg -> !arg.startsWith("-Xm")).toList());
+            command.addAll(List.of(Bench.JDK_SCHEDULER, "-Dgo4j.bench.smoke=true",
+                    "-cp", System.getProperty("java.class.path"), JdkSchedulerPass.class.getName(), raw.toString()));
+            return new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(raw.resolve("jdk-pass.log").toFile()).start();
+        }
+
+        public static void main(String[] args) throws Exception {
+            Path raw = Path.of(args[0]);
+            Collection<RunResult> results = SmokeTest.runSuite(Bench.JDK_SCHEDULER_PASS.toArray(String[]::new));
+            JmhResults.write(JmhResults.file(raw, RawData.JMH_JDK_SCHED), results);
+            JmhResults.write(JmhResults.file(raw, RawData.JMH_LOADED_JDK_SCHED), results);
+            Files.write(raw.resolve(LATENCY), SmokeTest.latencyLines(), StandardCharsets.UTF_8);
+            System.exit(0);
+        }
     }
 }

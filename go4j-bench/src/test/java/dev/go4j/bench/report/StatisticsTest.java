@@ -3,10 +3,16 @@ package dev.go4j.bench.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The numbers behind the verdicts: Go's output parsed, JMH's Student-t intervals, ratios, the met/missed rule. */
+/**
+ * The numbers behind the verdicts: Go's output and the programs' sample lines parsed, JMH's Student-t intervals,
+ * ratios, the met/missed rule.
+ */
 class StatisticsTest {
     @Test
     void goOutputGivesSamplesPerBenchmarkWithoutTheProcsSuffix() {
@@ -45,6 +51,31 @@ class StatisticsTest {
         assertThat(Verdict.of(List.of(Verdict.MET, Verdict.INCONCLUSIVE))).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(Verdict.of(List.of(Verdict.MET, Verdict.MISSED, Verdict.UNMEASURED))).isEqualTo(Verdict.MISSED);
         assertThat(Verdict.of(List.of(Verdict.MET, Verdict.MET))).isEqualTo(Verdict.MET);
+    }
+
+    @Test
+    void boundsAreDecidedByTheWholeInterval() {
+        // A speed-up ≥ 1.7 and a latency ≤ 50 µs: met or missed only when the interval lies wholly on one side.
+        assertThat(Verdict.atLeast(new Interval(1.9, 1.8, 2.0), 1.7)).isEqualTo(Verdict.MET);
+        assertThat(Verdict.atLeast(new Interval(1.5, 1.4, 1.6), 1.7)).isEqualTo(Verdict.MISSED);
+        assertThat(Verdict.atLeast(new Interval(1.75, 1.6, 1.9), 1.7)).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(Verdict.within(new Interval(40, 30, 50), 50)).isEqualTo(Verdict.MET);
+        assertThat(Verdict.within(new Interval(60, 51, 69), 50)).isEqualTo(Verdict.MISSED);
+        assertThat(Verdict.within(new Interval(50, 45, 55), 50)).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(Verdict.within(null, 50)).isEqualTo(Verdict.UNMEASURED);
+    }
+
+    @Test
+    void sampleLinesAreGroupedByEverythingBetweenTagAndValue(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("latency-java.txt");
+        Files.writeString(file, "latency timer-idle go4j 100\nlatency timer-idle go4j 110\nlatency timer-idle go4j 120\n"
+                + "latency timer-idle go4j-jdk 200\nnoise line\nbytes-per-goroutine go4j 1000\n");
+        SampleResults latency = SampleResults.read(SampleResults.LATENCY, file, dir.resolve("missing.txt"));
+        assertThat(latency.find("timer-idle go4j").mean()).isEqualTo(110.0);
+        assertThat(latency.find("timer-idle go4j").hasInterval()).isTrue();
+        assertThat(latency.find("timer-idle go4j-jdk").hasInterval()).isFalse();
+        assertThat(latency.find("go4j")).isNull();
+        assertThat(SampleResults.read(SampleResults.MEMORY, file).find("go4j").mean()).isEqualTo(1000.0);
     }
 
     @Test
