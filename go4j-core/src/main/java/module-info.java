@@ -10,11 +10,13 @@
  */
 module dev.go4j {
     requires java.management;
+    requires jdk.unsupported; // sun.misc.Signal, for dev.go4j.os.signal and the deadlock report
     requires static org.jspecify; // the nullness annotations: needed neither at run time nor by users
 
     exports dev.go4j;
     exports dev.go4j.context;
     exports dev.go4j.errgroup;
+    exports dev.go4j.os.signal;
     exports dev.go4j.semaphore;
     exports dev.go4j.singleflight;
     exports dev.go4j.sync;

@@ -2,6 +2,7 @@ package dev.go4j;
 
 import dev.go4j.internal.chan.Channel;
 import dev.go4j.internal.chan.ReceiveOnlyChannel;
+import dev.go4j.internal.park.Quiescence;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -100,6 +101,22 @@ public sealed interface Chan<T extends @Nullable Object> extends SendChan<T>, Re
     }
 
     /**
+     * Gives this channel a debug name and returns it, for chaining after {@code make}: goroutine dumps then show
+     * the name of the channel a goroutine waits on ({@code goroutine 7 [chan receive, on "jobs"]:}), and so do
+     * {@link GoroutineInfo#waitingOn()} and the channel's {@code toString()}. A channel is named at most once; the
+     * name changes nothing else.
+     *
+     * {@snippet file="DiagnosticsSnippets.java" region="named"}
+     *
+     * @param name the debug name
+     * @return this channel
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if {@code name} is blank
+     * @throws IllegalStateException if this channel has a name already, or is the nil channel
+     */
+    Chan<T> named(String name);
+
+    /**
      * Returns a channel that delivers the outcome of {@code stage} once it completes, so that a
      * {@link java.util.concurrent.CompletableFuture} or any other {@link CompletionStage} can be waited for in a
      * {@link Select select} next to channels. The channel receives exactly one element, {@link Result.Ok} with the
@@ -123,12 +140,14 @@ public sealed interface Chan<T extends @Nullable Object> extends SendChan<T>, Re
     static <T extends @Nullable Object> ReceiveChan<Result<T>> fromStage(CompletionStage<T> stage) {
         Objects.requireNonNull(stage, "stage");
         ReceiveOnlyChannel<Result<T>> result = Channel.receiveOnly(1);
+        Quiescence.addExternalWaker(); // until the stage completes, from anywhere: no deadlock report
         stage.whenComplete((value, failure) -> {
             // The buffer has room for this one element and nobody else sends, so trySend always succeeds.
             result.trySend(failure == null ? Result.ok(value)
                     : Result.err(failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause() : failure));
             result.close();
+            Quiescence.removeExternalWaker();
         });
         return result;
     }

@@ -1,10 +1,13 @@
 package dev.go4j;
 
 import dev.go4j.internal.clock.Deadline;
+import dev.go4j.internal.diag.DeadlockDetector;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.runtime.Goroutine;
 import dev.go4j.internal.runtime.Program;
+import dev.go4j.internal.runtime.Traceback;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +55,7 @@ public final class Go {
     public static void main(String[] args, Task body) {
         Objects.requireNonNull(args, "args");
         Objects.requireNonNull(body, "body");
+        DeadlockDetector.watch(Thread.currentThread());
         Thread main = Goroutine.startMain(body);
         boolean interrupted = false;
         while (true) {
@@ -105,6 +109,62 @@ public final class Go {
      */
     public static int numGoroutine() {
         return Goroutine.liveCount();
+    }
+
+    /**
+     * Returns the goroutine dump of the current goroutine, and of every other one if {@code all}, Go's
+     * {@code runtime.Stack}: the current goroutine's entry ({@code goroutine 7 [running]:}) first, then the
+     * others as {@link #dump(Appendable)} writes them.
+     *
+     * {@snippet file="DiagnosticsSnippets.java" region="stack"}
+     *
+     * @param all whether to include every other goroutine
+     * @return the dump's text
+     */
+    public static String stack(boolean all) {
+        StringBuilder text = new StringBuilder();
+        Traceback.stack(text, all);
+        return text.toString();
+    }
+
+    /**
+     * Writes a dump of every goroutine to {@code out} in Go's format, one entry per goroutine, lowest id first,
+     * separated by empty lines; threads go4j did not start that are waiting in a go4j operation come last,
+     * headed {@code thread "name"}. Each entry is
+     *
+     * <pre>{@code
+     * goroutine 7 [chan receive, 3 minutes, on "jobs"]:
+     *         at example.Worker.run(Worker.java:12)
+     *         at example.Main.lambda$main$0(Main.java:30)
+     * created by example.Main.lambda$main$0 in goroutine 1
+     * }</pre>
+     *
+     * <p>The bracket holds Go's state word: the {@link WaitReason} while the goroutine waits in go4j (then how
+     * long, from one minute on, and the debug names of the channels it waits on, see {@link Chan#named}),
+     * otherwise {@code running}, {@code runnable}, {@code IO wait}, {@code sleep} or the JDK's thread state. The
+     * frames leave out go4j's internals and the JDK's virtual-thread machinery ({@code -Dgo4j.traceback=system}
+     * keeps them). The {@code created by} line names the goroutine that started it and, with
+     * {@code -Dgo4j.debug.createdBy=true}, the frame that called {@code go} (followed by its location); without
+     * that flag, which costs a stack walk in every {@code go}, it names the goroutine's entry frame.
+     *
+     * <p>The dump streams: it never holds the whole text, and it never stops the program; each goroutine is
+     * captured on its own, so entries are not simultaneous. A million goroutines take seconds.
+     *
+     * @param out where to write; an {@link java.io.IOException} it throws is rethrown as
+     *     {@link java.io.UncheckedIOException}
+     */
+    public static void dump(Appendable out) {
+        Traceback.dumpAll(Objects.requireNonNull(out, "out"));
+    }
+
+    /**
+     * Returns a snapshot of every live goroutine, lowest id first: the facts of {@link #dump(Appendable)} as
+     * records, for tools and tests.
+     *
+     * @return an immutable list, one record per goroutine
+     */
+    public static List<GoroutineInfo> goroutines() {
+        return Traceback.goroutines();
     }
 
     /**

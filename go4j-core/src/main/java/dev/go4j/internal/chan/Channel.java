@@ -5,6 +5,7 @@ import dev.go4j.RuntimeError;
 import dev.go4j.TryReceive;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.clock.Deadline;
+import dev.go4j.internal.park.DebugNamed;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.RuntimeLock;
 import java.lang.invoke.MethodHandles;
@@ -90,7 +91,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 
 /** The channel core and the object users hold; see the implementation notes. */
-public abstract sealed class Channel<T> implements Unlocker permits SendReceiveChannel, ReceiveOnlyChannel {
+public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits SendReceiveChannel, ReceiveOnlyChannel {
     /** The largest buffer: the array length every JVM can allocate (the JDK's own soft maximum array length). */
     static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
     private static final AtomicLong IDS = new AtomicLong();
@@ -98,6 +99,7 @@ public abstract sealed class Channel<T> implements Unlocker permits SendReceiveC
     private static final VarHandle CLOSED;
     private static final VarHandle RECEIVERS;
     private static final VarHandle SENDERS;
+    private static final VarHandle NAME;
 
     /** Position in the global lock order; unique. Final. */
     final long id = IDS.incrementAndGet();
@@ -107,6 +109,8 @@ public abstract sealed class Channel<T> implements Unlocker permits SendReceiveC
     private final T zero;
     /** The timer that feeds this channel (Go's hchan.timer), or null. Final. */
     private final ChannelTimer timer;
+    /** The debug name for dumps, or null; set at most once (CAS), read opaquely. */
+    private String name;
     /** Guards everything below. */
     final RuntimeLock lock = new RuntimeLock();
     /** Ring buffer; slots outside [head, head + count) are null. Guarded by lock. */
@@ -243,8 +247,37 @@ public abstract sealed class Channel<T> implements Unlocker permits SendReceiveC
 
     @Override
     public String toString() {
-        return isNil() ? "chan(nil)" : "chan@" + Integer.toHexString(System.identityHashCode(this))
+        if (isNil()) {
+            return "chan(nil)";
+        }
+        String debugName = debugName();
+        return (debugName != null ? "chan \"" + debugName + "\""
+                : "chan@" + Integer.toHexString(System.identityHashCode(this)))
                 + "[len=" + len() + ", cap=" + cap() + "]";
+    }
+
+    @Override
+    public final String debugName() {
+        return (String) NAME.getOpaque(this);
+    }
+
+    /**
+     * Gives this channel its debug name, once.
+     *
+     * @throws NullPointerException if {@code debugName} is null
+     * @throws IllegalArgumentException if it is blank
+     * @throws IllegalStateException if this is the nil channel or has a name already
+     */
+    final void setDebugName(String debugName) {
+        if (debugName.isBlank()) {
+            throw new IllegalArgumentException("a channel's debug name must not be blank");
+        }
+        if (isNil()) {
+            throw new IllegalStateException("the nil channel cannot be named");
+        }
+        if (!NAME.compareAndSet(this, null, debugName)) {
+            throw new IllegalStateException("channel already named \"" + debugName() + "\"");
+        }
     }
 
     // ---- The core routines behind them, also used by go4j's internals. ----
@@ -664,6 +697,7 @@ public abstract sealed class Channel<T> implements Unlocker permits SendReceiveC
             CLOSED = lookup.findVarHandle(Channel.class, "closed", boolean.class);
             RECEIVERS = lookup.findVarHandle(Channel.class, "receivers", SudogQueue.class);
             SENDERS = lookup.findVarHandle(Channel.class, "senders", SudogQueue.class);
+            NAME = lookup.findVarHandle(Channel.class, "name", String.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -6,6 +6,8 @@ import dev.go4j.internal.clock.Deadline;
 import dev.go4j.internal.park.Blocker;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.Waiter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /*
@@ -284,7 +286,23 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
     }
 
     @Override
+    public List<String> debugNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < live; i++) {
+            String name = reader.channel(cases[slot(i)]).debugName();
+            if (name != null && !names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    @Override
     public String toString() {
-        return "select on " + cases.length + " cases, " + super.toString();
+        StringBuilder text = new StringBuilder("select on ");
+        for (int i = 0; i < live; i++) {
+            text.append(i == 0 ? "" : ", ").append(reader.channel(cases[slot(i)]));
+        }
+        return text.append(live == 0 ? "no channel" : "").toString();
     }
 }

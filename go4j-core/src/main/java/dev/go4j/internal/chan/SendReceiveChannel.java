@@ -1,6 +1,7 @@
 package dev.go4j.internal.chan;
 
 import dev.go4j.Chan;
+import java.util.Objects;
 
 /**
  * Go's {@code chan T}: a channel its users may send on, receive from and close, made by {@code Chan.make}; also
@@ -14,5 +15,11 @@ public final class SendReceiveChannel<T> extends Channel<T> implements Chan<T> {
 
     SendReceiveChannel(int capacity, T zero) {
         super(capacity, zero, null);
+    }
+
+    @Override
+    public Chan<T> named(String name) {
+        setDebugName(Objects.requireNonNull(name, "name"));
+        return this;
     }
 }

@@ -10,6 +10,7 @@ import dev.go4j.internal.chan.OnReceive;
 import dev.go4j.internal.chan.Selection;
 import dev.go4j.internal.clock.Clock;
 import dev.go4j.internal.clock.Deadline;
+import dev.go4j.internal.park.Quiescence;
 import dev.go4j.internal.runtime.Goroutine;
 import java.time.Duration;
 import java.time.Instant;
@@ -177,6 +178,7 @@ public final class Contexts {
         Registration registration = new Registration(hook);
         propagate(ctx, registration);
         T result;
+        Quiescence.addExternalWaker(); // the interrupt may wake the call from anywhere: no deadlock report
         try {
             result = call.call();
         } catch (Exception | Error failure) {
@@ -186,6 +188,8 @@ public final class Contexts {
                 throw error;
             }
             throw failure;
+        } finally {
+            Quiescence.removeExternalWaker();
         }
         interruptedByUs(registration, hook); // a late interrupt of ours: the call finished anyway
         return result;

@@ -21,10 +21,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * touches the park path; it is in the FOREIGN map only while it is parked, so it shows up in awaitBlocked and
  * later in goroutine dumps, and is never counted as a goroutine.
  *
- * waitReason and waitingOn are written only by the G's own thread, with plain writes, just before it parks and
- * just after it wakes (Park is the only writer). Other threads (awaitBlocked, dumps, the deadlock detector) read
- * them with opaque reads and combine them with Thread.getState(): a G counts as blocked when its reason is set and
- * its thread is WAITING or TIMED_WAITING. That read is a snapshot, exact whenever the G stays parked.
+ * waitReason, waitingOn, waitSince and waitTimed are written only by the G's own thread, with plain writes, just
+ * before it parks and just after it wakes (Park is the only writer). Other threads (awaitBlocked, dumps, the
+ * deadlock detector) read them with opaque reads and combine them with Thread.getState(): a G counts as blocked
+ * when its reason is set and its thread is WAITING or TIMED_WAITING. That read is a snapshot, exact whenever the G
+ * stays parked. Each wait with a reason is also counted in Quiescence (goroutines' and foreign threads' apart), the
+ * deadlock detector's cheap first test; a wait without a reason (a runtime lock) is not a Go wait and is not
+ * counted.
+ *
+ * parentId and createdBy say where a goroutine came from, for dumps: the id of the goroutine that started it (0
+ * when a thread go4j did not start did), and, only with -Dgo4j.debug.createdBy=true, the frame that called go
+ * (a stack walk, several times the cost of a spawn, so off by default).
  *
  * inherited is an opaque slot handed from a parent goroutine to the goroutines it starts (the testable-example
  * capture scope uses it). It is written by the G's own thread (setInherited) or before its thread starts, and read
@@ -43,9 +50,15 @@ public final class G {
 
     private static final VarHandle WAIT_REASON;
     private static final VarHandle WAITING_ON;
+    private static final VarHandle WAIT_SINCE;
+    private static final VarHandle WAIT_TIMED;
 
     /** Goroutine id, 1 for Go.main's goroutine; 0 for threads go4j did not start. Final. */
     final long id;
+    /** Id of the goroutine that started this one; 0 if a thread go4j did not start did. Final. */
+    private final long parentId;
+    /** The frame that started this goroutine, with -Dgo4j.debug.createdBy=true; else null. Final. */
+    private final StackTraceElement createdBy;
     /** The thread running this goroutine. Final after start (set before Thread.start). */
     private Thread thread;
     /** Value handed down to goroutines this one starts; written before start or by the owner thread only. */
@@ -57,19 +70,28 @@ public final class G {
     WaitReason waitReason;
     /** The primitive this G is parked on (a channel, a WaitGroup…), or null. Same access rules as waitReason. */
     Object waitingOn;
+    /** System.nanoTime() when the current wait with a reason began. Same access rules as waitReason. */
+    long waitSince;
+    /** Whether the current wait has a deadline. Same access rules as waitReason. */
+    boolean waitTimed;
 
-    private G(long id, Thread thread, Object inherited) {
+    private G(long id, long parentId, StackTraceElement createdBy, Thread thread, Object inherited) {
         this.id = id;
+        this.parentId = parentId;
+        this.createdBy = createdBy;
         this.thread = thread;
         this.inherited = inherited;
     }
 
     /**
-     * Creates the record of a goroutine about to start. Call {@link #attach(Thread)} with its unstarted thread,
-     * then {@link #enter()} first thing on that thread.
+     * Creates the record of a goroutine about to start, started by the current thread. Call
+     * {@link #attach(Thread)} with its unstarted thread, then {@link #enter()} first thing on that thread.
+     *
+     * @param createdBy the frame that called go, or null
      */
-    public static G newGoroutine(long id, Object inherited) {
-        return new G(id, null, inherited);
+    public static G newGoroutine(long id, Object inherited, StackTraceElement createdBy) {
+        G parent = CURRENT.get();
+        return new G(id, parent == null ? 0 : parent.id, createdBy, null, inherited);
     }
 
     /** Binds this goroutine to its (unstarted) thread and registers it as live. */
@@ -117,7 +139,7 @@ public final class G {
     public static G current() {
         G g = CURRENT.get();
         if (g == null) {
-            g = new G(0, Thread.currentThread(), null);
+            g = new G(0, 0, null, Thread.currentThread(), null);
             CURRENT.set(g);
         }
         return g;
@@ -135,6 +157,22 @@ public final class G {
             }
         }
         return null;
+    }
+
+    /** The number of live goroutines in the registry (started by go4j and not yet finished). */
+    public static int registered() {
+        int count = 0;
+        for (Stripe stripe : LIVE) {
+            stripe.lock.lock();
+            try {
+                for (G g = stripe.head; g != null; g = g.next) {
+                    count++;
+                }
+            } finally {
+                stripe.lock.unlock();
+            }
+        }
+        return count;
     }
 
     /** A snapshot of the live goroutines and parked foreign threads. */
@@ -183,6 +221,16 @@ public final class G {
         return thread;
     }
 
+    /** The id of the goroutine that started this one, or 0 if a thread go4j did not start did. */
+    public long parentId() {
+        return parentId;
+    }
+
+    /** The frame that called go for this goroutine, or null unless -Dgo4j.debug.createdBy=true. */
+    public StackTraceElement createdBy() {
+        return createdBy;
+    }
+
     /** The value handed down by the goroutine that started this one (or set by this one), or null. */
     public Object inherited() {
         return inherited;
@@ -224,6 +272,16 @@ public final class G {
         return on == primitive || (on instanceof Blocker blocker && blocker.waitsOn(primitive));
     }
 
+    /** How long the wait recorded now has lasted, in nanoseconds of real time; meaningful while a reason is set. */
+    public long waitedNanos() {
+        return Math.max(0, System.nanoTime() - (long) WAIT_SINCE.getOpaque(this));
+    }
+
+    /** Whether the wait recorded now has a deadline (an opaque read). */
+    public boolean waitTimed() {
+        return (boolean) WAIT_TIMED.getOpaque(this);
+    }
+
     /** True if this G has recorded a wait reason and its thread is parked. */
     public boolean isBlocked() {
         if (waitReason() == null) {
@@ -233,15 +291,23 @@ public final class G {
         return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
     }
 
-    void beginWait(WaitReason reason, Object primitive) {
-        waitReason = reason;
+    void beginWait(WaitReason reason, Object primitive, boolean timed) {
+        if (reason != null) {
+            waitSince = System.nanoTime();
+            Quiescence.waitBegan(id);
+        }
+        waitTimed = timed;
         waitingOn = primitive;
+        waitReason = reason;
         if (id == 0) {
             FOREIGN.put(thread, this);
         }
     }
 
     void endWait() {
+        if (waitReason != null) {
+            Quiescence.waitEnded(id);
+        }
         waitReason = null;
         waitingOn = null;
         if (id == 0) {
@@ -261,6 +327,8 @@ public final class G {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             WAIT_REASON = lookup.findVarHandle(G.class, "waitReason", WaitReason.class);
             WAITING_ON = lookup.findVarHandle(G.class, "waitingOn", Object.class);
+            WAIT_SINCE = lookup.findVarHandle(G.class, "waitSince", long.class);
+            WAIT_TIMED = lookup.findVarHandle(G.class, "waitTimed", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -32,7 +32,7 @@ public final class Park {
      */
     static void park(WaitReason reason, Object primitive, Deadline deadline) {
         G g = G.current();
-        g.beginWait(reason, primitive);
+        g.beginWait(reason, primitive, !deadline.isNever());
         try {
             if (deadline.isNever()) {
                 LockSupport.park(primitive);

@@ -3,6 +3,8 @@ package dev.go4j.internal.runtime;
 import dev.go4j.Task;
 import dev.go4j.internal.park.G;
 import dev.go4j.internal.sched.Scheduler;
+import java.security.CodeSource;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,6 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * after the task has returned, so a goroutine counts until it has really finished (Go's NumGoroutine is the
  * same).
  *
+ * Where a goroutine came from (G.parentId, and with -Dgo4j.debug.createdBy=true G.createdBy): the creating frame
+ * is the first one, walking out from start(), whose class is not go4j-core's own (a class loaded from the same code
+ * source as this one), so WaitGroup.go or an errgroup's go name their caller, not themselves. The walk costs
+ * several times a spawn, hence the flag.
+ *
  * Virtual threads do not inherit InheritableThreadLocal values: goroutines have no parent in Go, and inheriting
  * would copy maps on every spawn. What a goroutine does inherit is its parent's G.inherited slot (the capture
  * scope of testable examples).
@@ -26,6 +33,19 @@ public final class Goroutine {
     static final long MAIN_ID = 1;
     private static final AtomicLong NEXT_ID = new AtomicLong(MAIN_ID + 1);
     private static final AtomicInteger LIVE_COUNT = new AtomicInteger();
+    /** Whether every start captures the frame that called it (-Dgo4j.debug.createdBy=true). */
+    private static final boolean CAPTURE_CREATED_BY = Boolean.getBoolean("go4j.debug.createdBy");
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static final CodeSource OWN_CODE = Goroutine.class.getProtectionDomain().getCodeSource();
+    /** Whether a class is go4j-core's own (loaded from the same code source as this class). */
+    private static final ClassValue<Boolean> OWN_CLASS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            CodeSource code = type.getProtectionDomain().getCodeSource();
+            return OWN_CODE == null ? type.getPackageName().startsWith("dev.go4j")
+                    : code != null && Objects.equals(code.getLocation(), OWN_CODE.getLocation());
+        }
+    };
 
     private Goroutine() {
     }
@@ -41,6 +61,11 @@ public final class Goroutine {
         return start(MAIN_ID, null, task);
     }
 
+    /** Ids handed out so far: grows with every goroutine started, for the deadlock detector's epoch. */
+    public static long started() {
+        return NEXT_ID.get();
+    }
+
     /** The number of live goroutines (including main under Go.main). */
     public static int liveCount() {
         return LIVE_COUNT.get();
@@ -51,7 +76,7 @@ public final class Goroutine {
     }
 
     private static Thread start(long id, Object inherited, Task task) {
-        G g = G.newGoroutine(id, inherited);
+        G g = G.newGoroutine(id, inherited, CAPTURE_CREATED_BY ? creatingFrame() : null);
         Thread thread = Scheduler.newGoroutineThread("goroutine " + id, () -> run(g, task));
         g.attach(thread);
         LIVE_COUNT.incrementAndGet();
@@ -63,6 +88,14 @@ public final class Goroutine {
             throw e;
         }
         return thread;
+    }
+
+    /** The frame that asked for the goroutine: the innermost one outside go4j-core. */
+    private static StackTraceElement creatingFrame() {
+        return WALKER.walk(frames -> frames.filter(f -> !OWN_CLASS.get(f.getDeclaringClass()))
+                .findFirst()
+                .map(StackWalker.StackFrame::toStackTraceElement)
+                .orElse(null));
     }
 
     private static void run(G g, Task task) {

@@ -4,8 +4,6 @@ import dev.go4j.FatalError;
 import dev.go4j.Panic;
 import dev.go4j.PanicPolicy;
 import dev.go4j.internal.park.G;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Locale;
 
 /*
@@ -109,6 +107,20 @@ public final class Program {
         return error;
     }
 
+    /**
+     * Go's deadlock report: prints {@code fatal error: all goroutines are asleep - deadlock!}, an empty line and
+     * the dump of every goroutine (main first), and halts with status 2 without running finally blocks or
+     * shutdown hooks; never returns. Only the deadlock detector calls it, once it has proven the deadlock.
+     */
+    public static void deadlock() {
+        StringBuilder text = new StringBuilder("fatal error: all goroutines are asleep - deadlock!\n\n");
+        Traceback.dumpAll(text);
+        flushStandardStreams();
+        System.err.print(text);
+        flushStandardStreams();
+        Runtime.getRuntime().halt(2);
+    }
+
     /** Ends the program with {@code status}, as Go's os.Exit; never returns. */
     public static void exit(int status) {
         flushStandardStreams();
@@ -131,18 +143,18 @@ public final class Program {
     }
 
     /**
-     * Prints Go's report: the headline, an empty line, {@code goroutine N [running]:}, then the Java stack with
-     * its "Caused by:" chain (the stack trace without its first line, which the headline replaces).
+     * Prints Go's report: the headline, an empty line, then (unless -Dgo4j.traceback=none) the failing goroutine's
+     * entry, {@code goroutine N [running]:} with the failure's frames (go4j's internal ones left out) and its
+     * "Caused by:" chain, and its created-by line; at -Dgo4j.traceback=all every other goroutine follows.
      */
     static void report(String headline, G g, Throwable failure) {
-        StringWriter trace = new StringWriter();
-        failure.printStackTrace(new PrintWriter(trace));
-        String stack = trace.toString();
-        int firstLineEnd = stack.indexOf('\n');
-        String frames = firstLineEnd < 0 ? "" : stack.substring(firstLineEnd + 1);
-        String who = g.id() == 0 ? "thread \"" + g.thread().getName() + "\"" : "goroutine " + g.id();
+        StringBuilder text = new StringBuilder(headline).append("\n");
+        if (Traceback.level() != Traceback.Level.NONE) {
+            text.append('\n');
+            Traceback.appendFailure(text, g, failure);
+        }
         flushStandardStreams();
-        System.err.print(headline + "\n\n" + who + " [running]:\n" + frames);
+        System.err.print(text);
         System.err.flush();
     }
 

@@ -24,6 +24,7 @@ final class GoroutineExecutor implements Executor {
             own = task;
         } else if (goroutine != task) {
             scheduler.stats.foreignSubmissions.increment();
+            scheduler.foreignTask(task);
         }
         scheduler.execute(task);
     }

@@ -4,7 +4,9 @@ import dev.go4j.internal.clock.Clock;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,6 +81,10 @@ public final class Scheduler {
     volatile TimerSource timers;
     private final Monitor monitor;
     private final AtomicInteger replacementNames = new AtomicInteger();
+    /** Tasks of virtual threads goroutines started by other means, with their threads; null unless tracked. */
+    private volatile ConcurrentHashMap<Runnable, Thread> foreignThreads;
+    /** Set when a tracked task's thread could not be told: foreignThreads() then answers null. */
+    private volatile boolean foreignUnknown;
 
     private Scheduler(int procs) {
         this.gomaxprocs = procs;
@@ -192,6 +198,64 @@ public final class Scheduler {
     /** This scheduler's counters. */
     public SchedStats stats() {
         return stats;
+    }
+
+    // ---- What the deadlock report asks. ----
+
+    /**
+     * True if no carrier runs a task and no task waits in any run queue: every virtual thread of this scheduler
+     * is parked (a racy snapshot; the caller confirms it over time).
+     */
+    public boolean quiescent() {
+        if (globalSize.get() > 0) {
+            return false;
+        }
+        for (Carrier c : carriers) {
+            if (c.current() != null || c.queued() > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True if {@code thread} is one of this scheduler's own platform threads (a carrier or the monitor). */
+    public boolean owns(Thread thread) {
+        return thread instanceof Carrier c && c.sched == this || thread == monitor;
+    }
+
+    /**
+     * Starts recording the virtual threads that goroutines start by other means (they run here too, see
+     * GoroutineExecutor), for {@link #foreignThreads()}. Threads started before this call are not recorded.
+     */
+    public void trackForeignThreads() {
+        if (foreignThreads == null) {
+            foreignThreads = new ConcurrentHashMap<>();
+        }
+    }
+
+    /** Records the thread of a task that is not a goroutine's own, if tracking is on. */
+    void foreignTask(Runnable task) {
+        ConcurrentHashMap<Runnable, Thread> tracked = foreignThreads;
+        if (tracked != null && !tracked.containsKey(task)) {
+            Thread thread = JdkAccess.virtualThreadOf(task);
+            tracked.putIfAbsent(task, thread != null ? thread : Thread.currentThread());
+            if (thread == null) {
+                foreignUnknown = true;
+            }
+        }
+    }
+
+    /**
+     * The live virtual threads recorded since {@link #trackForeignThreads()} (finished ones are forgotten now), or
+     * null if tracking is off or a task's thread could not be told.
+     */
+    public List<Thread> foreignThreads() {
+        ConcurrentHashMap<Runnable, Thread> tracked = foreignThreads;
+        if (tracked == null || foreignUnknown) {
+            return null;
+        }
+        tracked.values().removeIf(t -> t.getState() == Thread.State.TERMINATED);
+        return List.copyOf(tracked.values());
     }
 
     /** Registers the timers that carriers look at in their scheduling points. */

@@ -75,11 +75,32 @@ public final class TimerHeap implements TimerSource {
     private boolean sleepingForever;
     private long wakeAt;
 
+    /** The thread that runs due timers. Final. */
+    private final Thread runner;
+
     TimerHeap(Clock clock, String runnerName) {
         this.clock = clock;
-        Thread runner = new Thread(this::runLoop, runnerName);
+        this.runner = new Thread(this::runLoop, runnerName);
         runner.setDaemon(true);
         runner.start();
+    }
+
+    /** The thread that runs this heap's timers. */
+    public Thread runner() {
+        return runner;
+    }
+
+    /**
+     * True if no timer needs the heap and the runner is parked, not firing one: no timer of this heap can wake
+     * anyone (a snapshot, for the deadlock report).
+     */
+    public boolean idle() {
+        lock.lock();
+        try {
+            return size == zombies.get() && sleeper != null;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The heap of real time, served by the thread "go4j-clock", created on first use. */

@@ -1,0 +1,252 @@
+package dev.go4j.internal.diag;
+
+import dev.go4j.internal.clock.Deadline;
+import dev.go4j.internal.park.G;
+import dev.go4j.internal.park.Quiescence;
+import dev.go4j.internal.park.Waiter;
+import dev.go4j.internal.runtime.Goroutine;
+import dev.go4j.internal.runtime.Program;
+import dev.go4j.internal.sched.JdkAccess;
+import dev.go4j.internal.sched.Scheduler;
+import dev.go4j.internal.time.TimerHeap;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/*
+ * Implementation notes.
+ *
+ * Go's checkdead for Go.main programs: when no goroutine can ever run again, print "fatal error: all goroutines
+ * are asleep - deadlock!", the goroutine dump, and halt with status 2. Zero false positives is the rule, so the
+ * report needs every one of these, twice, 100 ms apart, with nothing parked or woken in between (the epoch):
+ *
+ *   1. every goroutine waits in go4j's park path with a wait reason, without a deadline, and its thread is parked
+ *      (WAITING); the goroutine count agrees with the registry;
+ *   2. no external waker is registered (a pending Chan.fromStage stage, a call under Context.interruptOnDone, a
+ *      Signal.notify channel: Quiescence);
+ *   3. go4j's scheduler runs nothing and queues nothing; every virtual thread goroutines started by other means
+ *      (tracked by the scheduler from watch() on) waits in go4j likewise; the JDK's own scheduler never ran a
+ *      virtual thread (those go4j cannot see);
+ *   4. no timer of the real-time heap can fire (Go 1.23: a channel timer nobody waits on is not in the heap, so
+ *      an unobserved timer does not count; an afterFunc timer or a context deadline does), and its thread is not
+ *      firing one;
+ *   5. every live platform thread is go4j's (the launcher in Go.main, carriers, monitor, timer thread, this one)
+ *      or one of the JDK's service threads on ALLOWED_JDK_THREADS;
+ *   6. no shutdown hook but the JDK's own is registered, and no signal has an application's handler (the Java
+ *      idiom for Go's signal.Notify(c, os.Interrupt); <-c is a hook or a handler that closes a channel, and Go
+ *      never reports that program). Whatever go4j cannot read (no JDK access, an unknown JDK) means no report.
+ *
+ * The cheap first test runs every 100 ms: parked goroutines (Quiescence) at least the live count and no external
+ * waker. Only then are the conditions checked, which walks the registry; the signal check, which swaps handlers,
+ * runs last and once per epoch. A deadlock is reported within about 300 ms.
+ *
+ * On the JDK's scheduler (the fallback) go4j cannot see virtual threads started by other means nor whether a
+ * goroutine is queued, so the report is off unless -Dgo4j.deadlock=on asks for it; it is then unsound for
+ * programs that start virtual threads of their own (documented). -Dgo4j.deadlock=off turns it off everywhere.
+ */
+
+/** Go's deadlock report for Go.main programs; see the implementation notes. */
+public final class DeadlockDetector {
+    private static final System.Logger LOG = System.getLogger("dev.go4j.deadlock");
+    private static final Duration POLL = Duration.ofMillis(100);
+    /** The JDK's service threads that never run application code, by name. */
+    private static final Set<String> ALLOWED_JDK_THREADS = Set.of(
+            "Reference Handler", "Finalizer", "Signal Dispatcher", "Common-Cleaner", "Attach Listener",
+            "Notification Thread", "DestroyJavaVM", "VirtualThread-unparker", "VirtualThread-unblocker",
+            "MasterPoller", "Read-Poller", "Write-Poller", "JFR Recorder Thread", "JFR Periodic Tasks",
+            "JFR Recording Scheduler");
+    /** The JDK's own shutdown hooks, by thread class (java.util.logging's) or name (JFR's). */
+    private static final Set<String> JDK_SHUTDOWN_HOOKS = Set.of("java.util.logging.LogManager$Cleaner",
+            "JFR Shutdown Hook");
+
+    private final Thread launcher;
+    private final Scheduler scheduler;
+    private final Thread self;
+    /** The epoch of the last signal check and its answer, so a stable state swaps handlers only once. */
+    private Epoch signalsCheckedAt;
+    private boolean signalsClear;
+
+    private DeadlockDetector(Thread launcher, Scheduler scheduler) {
+        this.launcher = launcher;
+        this.scheduler = scheduler;
+        this.self = new Thread(this::run, "go4j-deadlock");
+        self.setDaemon(true);
+    }
+
+    /** What -Dgo4j.deadlock asks for. */
+    private enum Mode {
+        AUTO, ON, OFF
+    }
+
+    /**
+     * Starts watching the Go.main program whose launcher thread (the one that called Go.main and waits for the
+     * main goroutine) is {@code launcher}, if the mode and the scheduler allow it. Call before the main goroutine
+     * starts, so the scheduler records the virtual threads goroutines start by other means from the beginning.
+     */
+    public static void watch(Thread launcher) {
+        Mode mode = mode();
+        Scheduler scheduler = Scheduler.installed();
+        if (mode == Mode.OFF || mode == Mode.AUTO && scheduler == null) {
+            return;
+        }
+        if (scheduler != null) {
+            scheduler.trackForeignThreads();
+        }
+        new DeadlockDetector(launcher, scheduler).self.start();
+    }
+
+    private static Mode mode() {
+        String value = System.getProperty("go4j.deadlock", "auto").trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "auto", "" -> Mode.AUTO;
+            case "on", "true" -> Mode.ON;
+            case "off", "false" -> Mode.OFF;
+            default -> throw new IllegalArgumentException(
+                    "go4j.deadlock must be auto, on or off, not \"" + value + "\"");
+        };
+    }
+
+    /** What must not change between the two checks. */
+    private record Epoch(long waits, long started, int live) {
+        static Epoch now() {
+            return new Epoch(Quiescence.epoch(), Goroutine.started(), Goroutine.liveCount());
+        }
+    }
+
+    private void run() {
+        while (true) {
+            sleep();
+            if (!mayBeDeadlocked()) {
+                continue;
+            }
+            Epoch before = Epoch.now();
+            String alive = whyNotDeadlocked();
+            if (alive != null) {
+                LOG.log(System.Logger.Level.DEBUG, "all goroutines parked, but {0}", alive);
+                continue;
+            }
+            sleep();
+            Epoch after = Epoch.now();
+            if (!after.equals(before) || whyNotDeadlocked() != null || !signalsClear(after)) {
+                continue;
+            }
+            Program.deadlock();
+        }
+    }
+
+    private static void sleep() {
+        new Waiter().await(null, DeadlockDetector.class, Deadline.after(POLL), false);
+    }
+
+    /** The cheap test: as many goroutines parked with a reason as are live, and no external waker. */
+    private static boolean mayBeDeadlocked() {
+        int live = Goroutine.liveCount();
+        return live > 0 && Quiescence.parkedGoroutines() >= live && Quiescence.externalWakers() == 0;
+    }
+
+    /** Null if conditions 1 to 5 and the shutdown hooks of 6 hold; else what keeps the program alive. */
+    private String whyNotDeadlocked() {
+        if (Quiescence.externalWakers() != 0) {
+            return "an external waker is registered";
+        }
+        if (scheduler != null) {
+            if (!scheduler.quiescent()) {
+                return "the scheduler has work";
+            }
+            if (JdkAccess.jdkSchedulerUsed()) {
+                return "the JDK's scheduler ran virtual threads go4j cannot see";
+            }
+            List<Thread> foreign = scheduler.foreignThreads();
+            if (foreign == null) {
+                return "go4j cannot tell which virtual threads goroutines started";
+            }
+            for (Thread thread : foreign) {
+                G g = G.of(thread);
+                if (g == null || !asleep(g)) {
+                    return "virtual thread " + thread + " is not asleep in go4j";
+                }
+            }
+        }
+        int goroutines = 0;
+        for (G g : G.all()) {
+            if (g.id() == 0) {
+                continue; // threads go4j did not start: checked below as threads
+            }
+            goroutines++;
+            if (!asleep(g)) {
+                return "goroutine " + g.id() + " is not asleep";
+            }
+        }
+        if (goroutines != Goroutine.liveCount()) {
+            return "a goroutine is starting or ending";
+        }
+        if (!TimerHeap.real().idle()) {
+            return "a timer may fire";
+        }
+        String thread = unaccountedPlatformThread();
+        if (thread != null) {
+            return "platform thread \"" + thread + "\" may run";
+        }
+        List<Thread> hooks = JdkAccess.shutdownHooks();
+        if (hooks == null) {
+            return "go4j cannot read the shutdown hooks";
+        }
+        for (Thread hook : hooks) {
+            if (!JDK_SHUTDOWN_HOOKS.contains(hook.getClass().getName())
+                    && !JDK_SHUTDOWN_HOOKS.contains(hook.getName())) {
+                return "shutdown hook \"" + hook.getName() + "\" (" + hook.getClass().getName() + ") is registered";
+            }
+        }
+        return null;
+    }
+
+    /** Waits in go4j with a reason and no deadline, and its thread is parked. */
+    private static boolean asleep(G g) {
+        return g.waitReason() != null && !g.waitTimed() && g.thread().getState() == Thread.State.WAITING;
+    }
+
+    /** The name of a live platform thread that is neither go4j's nor an allowed JDK thread, or null. */
+    private String unaccountedPlatformThread() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int n;
+        while ((n = root.enumerate(threads, true)) == threads.length) {
+            threads = Arrays.copyOf(threads, threads.length * 2);
+        }
+        Thread timers = TimerHeap.real().runner();
+        for (int i = 0; i < n; i++) {
+            Thread t = threads[i];
+            if (t == self || t == launcher || t == timers || scheduler != null && scheduler.owns(t)
+                    || ALLOWED_JDK_THREADS.contains(t.getName()) || isIdleJdkCarrier(t)) {
+                continue;
+            }
+            return t.getName();
+        }
+        return null;
+    }
+
+    /** A carrier of the JDK's scheduler with nothing to run (the fallback's goroutines run there). */
+    private boolean isIdleJdkCarrier(Thread t) {
+        return scheduler == null && t.getClass().getName().equals("jdk.internal.misc.CarrierThread")
+                && t.getState() != Thread.State.RUNNABLE;
+    }
+
+    /** Condition 6's signals: checked once per epoch, as it swaps handlers. */
+    private boolean signalsClear(Epoch epoch) {
+        if (!epoch.equals(signalsCheckedAt)) {
+            signalsCheckedAt = epoch;
+            int handlers = JdkAccess.applicationSignalHandlers();
+            signalsClear = handlers == 0;
+            if (!signalsClear) {
+                LOG.log(System.Logger.Level.DEBUG, handlers < 0 ? "go4j cannot read the signal handlers"
+                        : "an application handles signals");
+            }
+        }
+        return signalsClear;
+    }
+}
