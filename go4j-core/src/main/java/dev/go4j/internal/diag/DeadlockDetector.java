@@ -49,7 +49,8 @@ import java.util.Set;
 
 /** Go's deadlock report for Go.main programs; see the implementation notes. */
 public final class DeadlockDetector {
-    private static final System.Logger LOG = System.getLogger("dev.go4j.deadlock");
+    /** -Dgo4j.debug.deadlock=true: say on standard error why there is no report, each time the reason changes. */
+    private static final boolean DEBUG = Boolean.getBoolean("go4j.debug.deadlock");
     private static final Duration POLL = Duration.ofMillis(100);
     /** The JDK's service threads that never run application code, by name. */
     private static final Set<String> ALLOWED_JDK_THREADS = Set.of(
@@ -67,6 +68,8 @@ public final class DeadlockDetector {
     /** The epoch of the last signal check and its answer, so a stable state swaps handlers only once. */
     private Epoch signalsCheckedAt;
     private boolean signalsClear;
+    /** The reason debug() printed last. */
+    private String lastReason;
 
     private DeadlockDetector(Thread launcher, Scheduler scheduler) {
         this.launcher = launcher;
@@ -124,7 +127,7 @@ public final class DeadlockDetector {
             Epoch before = Epoch.now();
             String alive = whyNotDeadlocked();
             if (alive != null) {
-                LOG.log(System.Logger.Level.DEBUG, "all goroutines parked, but {0}", alive);
+                debug(alive);
                 continue;
             }
             sleep();
@@ -133,6 +136,13 @@ public final class DeadlockDetector {
                 continue;
             }
             Program.deadlock();
+        }
+    }
+
+    private void debug(String reason) {
+        if (DEBUG && !reason.equals(lastReason)) {
+            lastReason = reason;
+            System.err.println("go4j: every goroutine is parked, but no deadlock report: " + reason);
         }
     }
 
@@ -243,8 +253,7 @@ public final class DeadlockDetector {
             int handlers = JdkAccess.applicationSignalHandlers();
             signalsClear = handlers == 0;
             if (!signalsClear) {
-                LOG.log(System.Logger.Level.DEBUG, handlers < 0 ? "go4j cannot read the signal handlers"
-                        : "an application handles signals");
+                debug(handlers < 0 ? "go4j cannot read the signal handlers" : "an application handles a signal");
             }
         }
         return signalsClear;

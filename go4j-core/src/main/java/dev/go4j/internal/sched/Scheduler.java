@@ -58,7 +58,6 @@ import java.util.concurrent.locks.LockSupport;
 
 /** go4j's goroutine scheduler; see the implementation notes. */
 public final class Scheduler {
-    private static final System.Logger LOG = System.getLogger("dev.go4j.scheduler");
     /** The most replacement carriers alive at once (the JDK's own compensation limit is 256 too). */
     static final int MAX_REPLACEMENTS = 256;
     private static final VarHandle CARRIERS;
@@ -118,8 +117,7 @@ public final class Scheduler {
                 return new Choice(new Scheduler(initialGomaxprocs()), null, null);
             case "":
                 if (!JdkAccess.available()) {
-                    LOG.log(System.Logger.Level.DEBUG, "go4j runs goroutines on the JDK's virtual-thread scheduler: "
-                            + JdkAccess.unavailableReason());
+                    // Go.scheduler() tells which runs, and fallbackReason() why: no logging in core
                     return new Choice(null, JdkAccess.unavailableReason(), null);
                 }
                 return new Choice(new Scheduler(initialGomaxprocs()), null, null);
