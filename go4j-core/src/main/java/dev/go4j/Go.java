@@ -103,7 +103,8 @@ public final class Go {
     /**
      * Returns the number of goroutines that currently exist, Go's {@code runtime.NumGoroutine}: every goroutine
      * started by go4j that has not finished, including the main goroutine under {@link #main Go.main}. Threads go4j
-     * did not start are not counted.
+     * did not start are not counted. Goroutines blocked forever are counted, as in Go, even those the
+     * {@linkplain #leakedGoroutines() leak report} has found and the JVM has freed: they never finished.
      *
      * @return the number of live goroutines
      */
@@ -165,6 +166,40 @@ public final class Go {
      */
     public static List<GoroutineInfo> goroutines() {
         return Traceback.goroutines();
+    }
+
+    /**
+     * Returns the goroutines proven leaked: blocked forever in a go4j operation, Go 1.26's {@code goroutineleak}
+     * profile. A goroutine is leaked when nothing can ever wake it: it waits, without a deadline, on channels or
+     * locks that only other leaked goroutines can reach. The JVM's garbage collector proves it (it finds the
+     * goroutine's thread unreachable) and frees the goroutine, so unlike Go's profile this report is post-mortem:
+     * each record is what go4j kept of a goroutine that was freed while blocked. It never lists a goroutine that
+     * could still be woken, nor one that finished, slept or waited with a timeout; it may miss leaks that something
+     * keeps reachable (a debugger, a {@code ThreadLocal} or static field referring to the goroutine's thread or
+     * channel, a thread container).
+     *
+     * {@snippet file="LeakSnippets.java" region="leaked"}
+     *
+     * <p>The call requests a garbage collection and waits, a few seconds at most, for its result; on a large heap
+     * it takes as long as a full collection. It lists every leak found since the program started, lowest id first,
+     * found by this collection or by an earlier one. Each record's {@link GoroutineInfo#state() state} is the wait
+     * reason, {@link GoroutineInfo#waiting() waiting} how long it had waited when the leak was found, and
+     * {@link GoroutineInfo#waitingOn() waitingOn} names the primitive ({@code chan "jobs"}, {@code chan},
+     * {@code select on "a", "b"}, {@code Mutex}, …); its stack is empty unless the JVM runs with
+     * {@code -Dgo4j.debug.leakStacks=true}, which records every goroutine's stack whenever it blocks (costly). Found
+     * leaks also end {@link #dump(Appendable) the dump}, headed {@code goroutine 12 [chan send (leaked)]:}.
+     *
+     * <p>The report needs the JVM flag {@code -Djdk.trackAllThreads=false}: otherwise the JDK keeps every virtual
+     * thread reachable, and nothing can be proven. With that flag {@code jcmd <pid> Thread.dump_to_file} no longer
+     * lists goroutines; {@link #dump(Appendable) go4j's dump} is then the view of them. {@code -Dgo4j.leaks=false}
+     * turns the report off, {@code -Dgo4j.leaks=true} on whatever the JDK does.
+     *
+     * @return an immutable list, one record per leaked goroutine
+     * @throws IllegalStateException if the JVM runs without {@code -Djdk.trackAllThreads=false} (the message names
+     *     the flag), or with {@code -Dgo4j.leaks=false}
+     */
+    public static List<GoroutineInfo> leakedGoroutines() {
+        return Traceback.leakedGoroutines();
     }
 
     /**

@@ -14,6 +14,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Each record is a snapshot of its goroutine alone, taken while its stack was captured; the records of one
  * list are not taken at one instant (go4j never stops every goroutine to take them).
  *
+ * <p>The records of {@link Go#leakedGoroutines()} describe goroutines the JVM has freed while they were blocked
+ * forever: the state is the wait reason's text, {@code waiting} how long it had waited when the leak was found,
+ * {@code waitingOn} the primitive's kind and debug names as recorded when it blocked ({@code chan "jobs"},
+ * {@code chan}, {@code select on "a", "b"}, {@code Mutex}, …), and the stack is empty unless the JVM runs with
+ * {@code -Dgo4j.debug.leakStacks=true}.
+ *
  * @param id the goroutine's id ({@code goroutine 7}); the main goroutine of {@link Go#main Go.main} is 1
  * @param state Go's word for what the goroutine is doing, the text a dump shows in brackets: the wait reason's
  *     text ({@code chan receive}, {@code select}, {@code sleep}, …) while it waits in go4j, else {@code running},

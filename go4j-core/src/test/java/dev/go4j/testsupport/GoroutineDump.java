@@ -66,7 +66,10 @@ final class GoroutineDump {
         }
         out.append(byReason.isEmpty() ? " none\n" : "\n");
         for (G g : gs.subList(0, Math.min(LISTED, gs.size()))) {
-            appendThread(out, g.waitReason() == null ? g.toString() : g + " on " + g.waitingOn(), g.thread());
+            Thread thread = g.thread();
+            if (thread != null) { // null: collected while blocked, a leak
+                appendThread(out, g.waitReason() == null ? g.toString() : g + " on " + g.waitingOn(), thread);
+            }
         }
         if (gs.size() > LISTED) {
             out.append("... and ").append(gs.size() - LISTED).append(" more\n");

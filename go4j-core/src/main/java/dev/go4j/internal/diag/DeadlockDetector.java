@@ -2,6 +2,7 @@ package dev.go4j.internal.diag;
 
 import dev.go4j.internal.clock.Deadline;
 import dev.go4j.internal.park.G;
+import dev.go4j.internal.park.LeakWatch;
 import dev.go4j.internal.park.Quiescence;
 import dev.go4j.internal.park.Waiter;
 import dev.go4j.internal.runtime.Goroutine;
@@ -23,7 +24,8 @@ import java.util.Set;
  * report needs every one of these, twice, 100 ms apart, with nothing parked or woken in between (the epoch):
  *
  *   1. every goroutine waits in go4j's park path with a wait reason, without a deadline, and its thread is parked
- *      (WAITING); the goroutine count agrees with the registry;
+ *      (WAITING), or was collected while it was (a leak: LeakWatch); the goroutine count agrees with the registry
+ *      plus the leaks already found (unregistered, still live);
  *   2. no external waker is registered (a pending Chan.fromStage stage, a call under Context.interruptOnDone, a
  *      Signal.notify channel: Quiescence);
  *   3. go4j's scheduler runs nothing and queues nothing; every virtual thread goroutines started by other means
@@ -189,7 +191,7 @@ public final class DeadlockDetector {
                 return "goroutine " + g.id() + " is not asleep";
             }
         }
-        if (goroutines != Goroutine.liveCount()) {
+        if (goroutines + LeakWatch.found() != Goroutine.liveCount()) { // found leaks: unregistered, still live
             return "a goroutine is starting or ending";
         }
         if (!TimerHeap.real().idle()) {
@@ -212,9 +214,11 @@ public final class DeadlockDetector {
         return null;
     }
 
-    /** Waits in go4j with a reason and no deadline, and its thread is parked. */
+    /** Waits in go4j with a reason and no deadline, and its thread is parked (or was collected: a leak). */
     private static boolean asleep(G g) {
-        return g.waitReason() != null && !g.waitTimed() && g.thread().getState() == Thread.State.WAITING;
+        Thread thread = g.thread();
+        return g.waitReason() != null && !g.waitTimed()
+                && (thread == null || thread.getState() == Thread.State.WAITING);
     }
 
     /** The name of a live platform thread that is neither go4j's nor an allowed JDK thread, or null. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 /*
  * Implementation notes.
@@ -36,6 +37,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * inherited is an opaque slot handed from a parent goroutine to the goroutines it starts (the testable-example
  * capture scope uses it). It is written by the G's own thread (setInherited) or before its thread starts, and read
  * by the same thread when it starts a child, so Thread.start publishes it to the child.
+ *
+ * The leak report (LeakWatch, on only with -Djdk.trackAllThreads=false or -Dgo4j.leaks=true): while a goroutine
+ * waits without a deadline for a Go reason, its G must not keep its thread reachable, since the registry is a GC
+ * root. Such a wait is "watched": beginWait records the primitive nowhere (waitingOn stays null, and waitingOn()
+ * reads the thread's park blocker, which is the primitive) and drops `thread` (release write; thread() then goes
+ * through the Node's weak reference); endWait restores it. Off, the check is one static final boolean.
  */
 public final class G {
     /** Number of registry stripes; a power of two well above the number of carriers. */
@@ -48,6 +55,7 @@ public final class G {
     /** The G of the running thread; set at goroutine start, or lazily for foreign threads. */
     private static final ThreadLocal<G> CURRENT = new ThreadLocal<>();
 
+    private static final VarHandle THREAD;
     private static final VarHandle WAIT_REASON;
     private static final VarHandle WAITING_ON;
     private static final VarHandle WAIT_SINCE;
@@ -59,8 +67,13 @@ public final class G {
     private final long parentId;
     /** The frame that started this goroutine, with -Dgo4j.debug.createdBy=true; else null. Final. */
     private final StackTraceElement createdBy;
-    /** The thread running this goroutine. Final after start (set before Thread.start). */
+    /**
+     * The thread running this goroutine: set before Thread.start; null while a watched wait unroots it (written
+     * by the owner thread with release, read with acquire, see the notes).
+     */
     private Thread thread;
+    /** The leak report's watch of this goroutine, or null; made by its own thread at its first watched wait. */
+    LeakWatch.Node leak;
     /** Value handed down to goroutines this one starts; written before start or by the owner thread only. */
     private Object inherited;
     /** Links in this G's registry stripe; guarded by the stripe's lock. */
@@ -117,6 +130,14 @@ public final class G {
 
     /** Unregisters this goroutine: the last call of a goroutine's thread. */
     public void exit() {
+        if (LeakWatch.ENABLED && leak != null) {
+            leak.clear(); // it exited: never reported
+        }
+        unregister();
+    }
+
+    /** Takes this G out of the registry (its thread's exit, or the leak report once the thread was collected). */
+    void unregister() {
         Stripe stripe = stripeOf(this);
         stripe.lock.lock();
         try {
@@ -152,7 +173,7 @@ public final class G {
             return foreign;
         }
         for (G g : all()) {
-            if (g.thread == thread) {
+            if (g.thread() == thread) {
                 return g;
             }
         }
@@ -216,9 +237,13 @@ public final class G {
         return id;
     }
 
-    /** The thread running this G. */
+    /**
+     * The thread running this G; null only for a goroutine whose thread the collector found unreachable while it
+     * was blocked (a leak the report has not taken yet).
+     */
     public Thread thread() {
-        return thread;
+        Thread t = (Thread) THREAD.getAcquire(this);
+        return t != null || leak == null ? t : leak.thread();
     }
 
     /** The id of the goroutine that started this one, or 0 if a thread go4j did not start did. */
@@ -260,7 +285,12 @@ public final class G {
 
     /** What this G is parked on, as last recorded (an opaque read), or null. */
     public Object waitingOn() {
-        return WAITING_ON.getOpaque(this);
+        Object on = WAITING_ON.getOpaque(this);
+        if (on == null && LeakWatch.ENABLED && THREAD.getAcquire(this) == null) {
+            Thread t = thread(); // a watched wait: the thread parked with the primitive as its blocker
+            on = t == null ? null : LockSupport.getBlocker(t);
+        }
+        return on;
     }
 
     /**
@@ -282,12 +312,16 @@ public final class G {
         return (boolean) WAIT_TIMED.getOpaque(this);
     }
 
-    /** True if this G has recorded a wait reason and its thread is parked. */
+    /**
+     * True if this G has recorded a wait reason and its thread is parked (or was collected while it was, so that
+     * it waits forever).
+     */
     public boolean isBlocked() {
         if (waitReason() == null) {
             return false;
         }
-        Thread.State state = thread.getState();
+        Thread t = thread();
+        Thread.State state = t == null ? Thread.State.WAITING : t.getState();
         return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
     }
 
@@ -296,15 +330,22 @@ public final class G {
             waitSince = System.nanoTime();
             Quiescence.waitBegan(id);
         }
+        boolean watched = LeakWatch.ENABLED && id != 0 && reason != null && !timed;
         waitTimed = timed;
-        waitingOn = primitive;
+        waitingOn = watched ? null : primitive;
         waitReason = reason;
         if (id == 0) {
             FOREIGN.put(thread, this);
+        } else if (watched) {
+            LeakWatch.watch(this, primitive);
+            THREAD.setRelease(this, null);
         }
     }
 
     void endWait() {
+        if (LeakWatch.ENABLED && thread == null) {
+            THREAD.setRelease(this, Thread.currentThread());
+        }
         if (waitReason != null) {
             Quiescence.waitEnded(id);
         }
@@ -325,6 +366,7 @@ public final class G {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
+            THREAD = lookup.findVarHandle(G.class, "thread", Thread.class);
             WAIT_REASON = lookup.findVarHandle(G.class, "waitReason", WaitReason.class);
             WAITING_ON = lookup.findVarHandle(G.class, "waitingOn", Object.class);
             WAIT_SINCE = lookup.findVarHandle(G.class, "waitSince", long.class);

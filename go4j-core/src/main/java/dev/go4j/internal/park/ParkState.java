@@ -93,8 +93,9 @@ public final class ParkState {
     public static List<Thread> blockedOn(Object primitive, WaitReason reason) {
         List<Thread> threads = new ArrayList<>();
         for (G g : G.all()) {
-            if (g.waitsOn(primitive) && g.waitReason() == reason && g.isBlocked()) {
-                threads.add(g.thread());
+            Thread thread = g.thread();
+            if (thread != null && g.waitsOn(primitive) && g.waitReason() == reason && g.isBlocked()) {
+                threads.add(thread);
             }
         }
         return threads;
@@ -105,8 +106,9 @@ public final class ParkState {
         List<String> lines = new ArrayList<>();
         for (G g : G.all()) {
             WaitReason reason = g.waitReason();
-            if (reason != null) {
-                lines.add(g + " on " + g.waitingOn() + ", thread state " + g.thread().getState());
+            Thread thread = g.thread();
+            if (reason != null && thread != null) {
+                lines.add(g + " on " + g.waitingOn() + ", thread state " + thread.getState());
             }
         }
         return lines;

@@ -5,6 +5,7 @@ import dev.go4j.WaitReason;
 import dev.go4j.internal.park.Blocker;
 import dev.go4j.internal.park.DebugNamed;
 import dev.go4j.internal.park.G;
+import dev.go4j.internal.park.LeakWatch;
 import dev.go4j.internal.sched.JdkAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,6 +44,13 @@ import java.util.Locale;
  *
  * The level (-Dgo4j.traceback, Go's GOTRACEBACK): none prints no goroutines after a fatal headline, single (the
  * default) the failing goroutine, all every goroutine, system every goroutine with every frame.
+ *
+ * Leaked goroutines (LeakWatch: the collector proved them blocked forever and freed them) follow the live ones in
+ * a section of their own, after a heading line, lowest id first, each headed as Go marks a leaked goroutine
+ * ("goroutine 12 [chan send (leaked)]:"): the wait reason, how long it had waited when the leak was found, and
+ * the debug names of what it waited on. Their frames are those captured when they blocked, with
+ * -Dgo4j.debug.leakStacks=true; otherwise there are none, and the created-by line names the creating frame only
+ * with -Dgo4j.debug.createdBy=true.
  */
 
 /** Goroutine dumps and the traceback level; see the implementation notes. */
@@ -111,10 +119,84 @@ public final class Traceback {
 
     /**
      * Writes the dump of every live goroutine to {@code out}, lowest id first (so the main goroutine first), then
-     * the threads go4j did not start that are parked in go4j; entries are separated by an empty line.
+     * the threads go4j did not start that are parked in go4j, then the section of leaked goroutines if the leak
+     * report has found any; entries are separated by an empty line.
      */
     public static void dumpAll(Appendable out) {
-        dump(out, null);
+        boolean any = dump(out, null);
+        if (LeakWatch.ENABLED) {
+            LeakWatch.drain();
+            appendLeaked(out, LeakWatch.leaked(), any);
+        }
+    }
+
+    /**
+     * Go.leakedGoroutines: requests a collection, waits for what it proves, and returns every leak found so far.
+     *
+     * @throws IllegalStateException if the report cannot be made in this JVM (the message names the flag)
+     */
+    public static List<GoroutineInfo> leakedGoroutines() {
+        String unavailable = LeakWatch.unavailableReason();
+        if (unavailable != null) {
+            throw new IllegalStateException(unavailable);
+        }
+        LeakWatch.collect();
+        return leaked();
+    }
+
+    /** The goroutines the leak report has found so far, as records, lowest id first. */
+    private static List<GoroutineInfo> leaked() {
+        List<GoroutineInfo> infos = new ArrayList<>();
+        for (LeakWatch.Leaked leaked : sortedLeaks(LeakWatch.leaked())) {
+            infos.add(infoOf(leaked));
+        }
+        return List.copyOf(infos);
+    }
+
+    private static List<LeakWatch.Leaked> sortedLeaks(List<LeakWatch.Leaked> leaks) {
+        List<LeakWatch.Leaked> sorted = new ArrayList<>(leaks);
+        sorted.sort(Comparator.comparingLong(LeakWatch.Leaked::id));
+        return sorted;
+    }
+
+    private static GoroutineInfo infoOf(LeakWatch.Leaked leaked) {
+        return new GoroutineInfo(leaked.id(), leaked.reason().toString(), leaked.reason(),
+                Duration.ofNanos(leaked.waitedNanos()), describe(leaked.kind(), leaked.names()), leaked.parentId(),
+                leaked.createdBy(), visibleFrames(leaked.stack().toArray(StackTraceElement[]::new)));
+    }
+
+    /**
+     * What a leaked goroutine waited on, from what its wait recorded: {@code chan "name"} (or {@code chan}) for a
+     * channel, {@code select on "a", "b"} for a select, else the primitive's simple class name; null for none.
+     */
+    private static String describe(Class<?> kind, List<String> names) {
+        if (kind == null) {
+            return null;
+        }
+        String quoted = names.isEmpty() ? "" : " \"" + String.join("\", \"", names) + "\"";
+        if (Blocker.class.isAssignableFrom(kind)) {
+            return "select" + (quoted.isEmpty() ? "" : " on" + quoted);
+        }
+        if (DebugNamed.class.isAssignableFrom(kind)) {
+            return "chan" + quoted;
+        }
+        return kind.getSimpleName();
+    }
+
+    /** Writes the leaked goroutines' section: a heading, then one entry each; {@code after} if a dump precedes it. */
+    private static void appendLeaked(Appendable out, List<LeakWatch.Leaked> leaks, boolean after) {
+        if (leaks.isEmpty()) {
+            return;
+        }
+        try {
+            out.append(after ? "\n" : "").append("leaked goroutines (blocked forever; the JVM has freed them):\n");
+            for (LeakWatch.Leaked leaked : sortedLeaks(leaks)) {
+                out.append('\n');
+                append(out, new Entry(infoOf(leaked), leaked.names(), null), " (leaked)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -123,7 +205,7 @@ public final class Traceback {
      */
     public static void stack(Appendable out, boolean all) {
         G self = G.current();
-        append(out, capture(self));
+        append(out, capture(self), "");
         if (all) {
             try {
                 out.append('\n');
@@ -134,8 +216,8 @@ public final class Traceback {
         }
     }
 
-    /** Writes every entry but {@code skip}'s. */
-    private static void dump(Appendable out, G skip) {
+    /** Writes every entry but {@code skip}'s; returns whether it wrote any. */
+    private static boolean dump(Appendable out, G skip) {
         boolean first = true;
         List<G> goroutines = new ArrayList<>();
         List<G> foreign = new ArrayList<>();
@@ -160,9 +242,10 @@ public final class Traceback {
                     throw new UncheckedIOException(e);
                 }
                 first = false;
-                append(out, entry);
+                append(out, entry, "");
             }
         }
+        return !first;
     }
 
     private static List<G> sortedGoroutines() {
@@ -176,9 +259,12 @@ public final class Traceback {
         return all;
     }
 
-    /** A snapshot of {@code g}, or null if its thread has finished. */
+    /** A snapshot of {@code g}, or null if its thread has finished (or was collected, a leak). */
     private static Entry capture(G g) {
         Thread thread = g.thread();
+        if (thread == null) {
+            return null;
+        }
         WaitReason reason = g.waitReason();
         Object on = g.waitingOn();
         Thread.State threadState = thread.getState();
@@ -314,8 +400,11 @@ public final class Traceback {
         return List.of();
     }
 
-    /** Writes one entry: the header, the frames, and (for goroutines other than main) the created-by line. */
-    private static void append(Appendable out, Entry entry) {
+    /**
+     * Writes one entry: the header (with {@code mark} after the state), the frames, and (for goroutines other than
+     * main) the created-by line.
+     */
+    private static void append(Appendable out, Entry entry, String mark) {
         GoroutineInfo info = entry.info;
         try {
             if (entry.foreign != null) {
@@ -323,7 +412,7 @@ public final class Traceback {
             } else {
                 out.append("goroutine ").append(Long.toString(info.id()));
             }
-            out.append(" [").append(info.state());
+            out.append(" [").append(info.state()).append(mark);
             long minutes = info.waiting().toNanos() / NANOS_PER_MINUTE;
             if (minutes > 0) {
                 out.append(", ").append(Long.toString(minutes)).append(" minutes");
