@@ -213,6 +213,9 @@ public final class LeakWatch {
      */
     public static void collect() {
         Clock clock = Clock.current();
+        // A scheduling point for the caller's carrier, which clears the run-queue slots thieves took from it (see
+        // Carrier): the slot of a goroutine that has blocked since would otherwise keep it reachable.
+        Thread.yield();
         for (int round = 0; round < 2; round++) {
             var sentinel = new Sentinel();
             System.gc();

@@ -20,10 +20,15 @@ import java.util.concurrent.locks.LockSupport;
  *   6. park, after dropping the spinning state and re-checking every queue (so no wake-up is lost).
  *
  * Local run queue (Go's runq): RUNQ_SIZE slots, head advanced by CAS (owner and thieves), tail written only by
- * the owner with release; a thief copies a batch, then claims it with one CAS on head, and throws the copy away if
- * the CAS fails. Only the owner's thread puts: a goroutine mounted on this carrier runs on its thread, and the JDK
- * pins it for the duration of execute(), so it cannot move mid-put. A full queue moves half of itself and the new
- * task to the global queue (runqputslow).
+ * the owner with release; a thief copies a batch, then claims it with one CAS on head, and throws the copy away (its
+ * slots cleared) if the CAS fails. Only the owner's thread puts: a goroutine mounted on this carrier runs on its
+ * thread, and the JDK pins it for the duration of execute(), so it cannot move mid-put. A full queue moves half of
+ * itself and the new task to the global queue (runqputslow).
+ *
+ * The queues hold runnable tasks only: a slot whose task was taken is cleared, by the owner only (forgetTaken,
+ * after every task it runs and whenever it takes or puts), so that a finished or parked goroutine's thread is not
+ * reachable from a carrier (the leak report needs a parked goroutine that nothing can wake to be unreachable); so
+ * are the copies of a failed steal.
  *
  * runnext is written by the owner (getAndSet: the old one moves to the local tail) and taken by the owner or a
  * thief by CAS, so each task is taken once.
@@ -141,6 +146,7 @@ final class Carrier extends Thread {
                 getUncaughtExceptionHandler().uncaughtException(this, t);
             }
             CURRENT.setRelease(this, null);
+            forgetTaken((int) HEAD.getAcquire(this)); // slots thieves took while it ran (nothing to do, usually)
             if (stuck) {
                 stuck = false;
                 sched.carrierCameBack(this);
@@ -188,8 +194,9 @@ final class Carrier extends Thread {
 
     /**
      * Owner only: drops the references to tasks taken from slots before {@code h} (by this carrier or by thieves),
-     * so that a finished goroutine's thread is not kept reachable by a stale slot. A slot that an index in
-     * [h, tail) uses again is live and kept; thieves never write slots, so they cannot clobber a new task.
+     * so that a finished goroutine's thread, or a parked one's (which the leak report must see unreachable), is not
+     * kept reachable by a stale slot. A slot that an index in [h, tail) uses again is live and kept; thieves never
+     * write slots, so they cannot clobber a new task.
      */
     private void forgetTaken(int h) {
         int from = cleaned;
@@ -274,6 +281,9 @@ final class Carrier extends Thread {
                     TAIL.setRelease(this, myTail + n - 1);
                 }
                 return task;
+            }
+            for (int i = 0; i < n; i++) {
+                runq[(myTail + i) & MASK] = null; // the copy is thrown away: keep no reference beyond the tail
             }
         }
     }
