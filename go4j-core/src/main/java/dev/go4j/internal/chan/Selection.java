@@ -288,8 +288,9 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
     @Override
     public List<String> debugNames() {
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < live; i++) {
-            String name = reader.channel(cases[slot(i)]).debugName();
+        for (C c : cases) {
+            Channel<?> channel = reader.kind(c) == Kind.DEFAULT ? null : reader.channel(c);
+            String name = channel == null ? null : channel.debugName();
             if (name != null && !names.contains(name)) {
                 names.add(name);
             }
@@ -297,12 +298,18 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
         return names;
     }
 
+    /** The select's channels in the order of its cases, for dumps and messages. */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("select on ");
-        for (int i = 0; i < live; i++) {
-            text.append(i == 0 ? "" : ", ").append(reader.channel(cases[slot(i)]));
+        StringBuilder text = new StringBuilder("select on");
+        String separator = " ";
+        for (C c : cases) {
+            Channel<?> channel = reader.kind(c) == Kind.DEFAULT ? null : reader.channel(c);
+            if (channel != null && !channel.isNil()) {
+                text.append(separator).append(channel);
+                separator = ", ";
+            }
         }
-        return text.append(live == 0 ? "no channel" : "").toString();
+        return separator.equals(" ") ? "select on no channel" : text.toString();
     }
 }

@@ -318,28 +318,34 @@ public final class Traceback {
     private static void append(Appendable out, Entry entry) {
         GoroutineInfo info = entry.info;
         try {
-            if (entry.foreign != null) {
-                out.append("thread \"").append(entry.foreign.getName()).append('"');
-            } else {
-                out.append("goroutine ").append(Long.toString(info.id()));
-            }
-            out.append(" [").append(info.state());
-            long minutes = info.waiting().toNanos() / NANOS_PER_MINUTE;
-            if (minutes > 0) {
-                out.append(", ").append(Long.toString(minutes)).append(" minutes");
-            }
-            if (!entry.names.isEmpty()) {
-                out.append(", on");
-                for (String name : entry.names) {
-                    out.append(" \"").append(name).append('"');
-                }
-            }
-            out.append("]:\n");
+            String who = entry.foreign != null ? "thread \"" + entry.foreign.getName() + "\""
+                    : "goroutine " + info.id();
+            appendHeader(out, who, info.state(), info.waiting(), entry.names);
             appendFrames(out, info.stack());
             appendCreatedBy(out, info);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes {@code who [state, N minutes, on "name" …]:} and a newline: the minutes only from one minute on
+     * (integer minutes, always "minutes", as Go), the names only if there are any.
+     */
+    static void appendHeader(Appendable out, String who, String state, Duration waiting, List<String> names)
+            throws IOException {
+        out.append(who).append(" [").append(state);
+        long minutes = waiting.toNanos() / NANOS_PER_MINUTE;
+        if (minutes > 0) {
+            out.append(", ").append(Long.toString(minutes)).append(" minutes");
+        }
+        if (!names.isEmpty()) {
+            out.append(", on");
+            for (String name : names) {
+                out.append(" \"").append(name).append('"');
+            }
+        }
+        out.append("]:\n");
     }
 
     static void appendFrames(Appendable out, List<StackTraceElement> frames) throws IOException {
