@@ -294,7 +294,9 @@ public final class G {
     void beginWait(WaitReason reason, Object primitive, boolean timed) {
         if (reason != null) {
             waitSince = System.nanoTime();
-            Quiescence.waitBegan(id);
+            if (Quiescence.COUNTING) {
+                Quiescence.waitBegan(id);
+            }
         }
         waitTimed = timed;
         waitingOn = primitive;
@@ -305,7 +307,7 @@ public final class G {
     }
 
     void endWait() {
-        if (waitReason != null) {
+        if (Quiescence.COUNTING && waitReason != null) {
             Quiescence.waitEnded(id);
         }
         waitReason = null;
