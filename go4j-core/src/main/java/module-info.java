@@ -17,6 +17,7 @@ module dev.go4j {
     exports dev.go4j.context;
     exports dev.go4j.errgroup;
     exports dev.go4j.os.signal;
+    exports dev.go4j.runtime;
     exports dev.go4j.semaphore;
     exports dev.go4j.singleflight;
     exports dev.go4j.sync;

@@ -9,4 +9,5 @@ module dev.go4j.testing {
     requires static org.jspecify; // the nullness annotations: needed neither at run time nor by users
 
     exports dev.go4j.testing;
+    exports dev.go4j.testing.synctest;
 }

@@ -42,6 +42,7 @@ public final class Cond {
      */
     public Cond(Locker locker) {
         this.locker = Objects.requireNonNull(locker, "locker");
+        waiters.joinCurrentBubble();
     }
 
     /**
@@ -78,11 +79,13 @@ public final class Cond {
 
     /** Wakes the goroutine that has waited longest in {@link #await()}, if there is one. */
     public void signal() {
+        waiters.checkBubble("sync: Cond.Signal called from outside synctest bubble");
         waiters.wakeOne();
     }
 
     /** Wakes every goroutine waiting in {@link #await()}. */
     public void broadcast() {
+        waiters.checkBubble("sync: Cond.Broadcast called from outside synctest bubble");
         waiters.wakeAll();
     }
 

@@ -72,6 +72,11 @@ public final class WaitGroup {
      * @throws Panic {@code sync: negative WaitGroup counter} if the counter would go below zero
      */
     public void add(int delta) {
+        if (counter == 0 && delta > 0) {
+            waiters.joinCurrentBubble(); // a count started in a synctest bubble belongs to it, as in Go
+        } else {
+            waiters.checkBubble("sync: WaitGroup.Add called from inside and outside synctest bubble");
+        }
         int previous = (int) COUNTER.getAndAdd(this, delta);
         int now = previous + delta;
         if (now < 0 || (delta < 0 && now > previous)) {

@@ -4,6 +4,7 @@ import dev.go4j.WaitReason;
 import dev.go4j.internal.chan.CaseReader.Kind;
 import dev.go4j.internal.clock.Deadline;
 import dev.go4j.internal.park.Blocker;
+import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.Waiter;
 import java.util.ArrayList;
@@ -145,6 +146,9 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
             }
             Channel<?> channel = reader.channel(c);
             if (channel != null && !channel.isNil()) {
+                if (channel.bubble() != null) {
+                    channel.checkBubble("select on");
+                }
                 channel.beforePoll();
                 setSlot(live++, i);
             }
@@ -283,6 +287,17 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
             }
         }
         return false;
+    }
+
+    /** A select waits durably in a bubble only if every channel it waits on was made in that bubble (Go's rule). */
+    @Override
+    protected boolean durableIn(Bubble bubble) {
+        for (int i = 0; i < live; i++) {
+            if (reader.channel(cases[slot(i)]).bubble() != bubble) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
