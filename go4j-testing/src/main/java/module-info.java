@@ -9,5 +9,6 @@ module dev.go4j.testing {
     requires static org.jspecify; // the nullness annotations: needed neither at run time nor by users
 
     exports dev.go4j.testing;
+    exports dev.go4j.testing.explore;
     exports dev.go4j.testing.synctest;
 }

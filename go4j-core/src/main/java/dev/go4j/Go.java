@@ -2,6 +2,7 @@ package dev.go4j;
 
 import dev.go4j.internal.clock.Deadline;
 import dev.go4j.internal.diag.DeadlockDetector;
+import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.runtime.Goroutine;
 import dev.go4j.internal.runtime.Program;
@@ -97,6 +98,7 @@ public final class Go {
 
     /** Yields the processor so other goroutines may run, Go's {@code runtime.Gosched}. */
     public static void gosched() {
+        Bubble.point("gosched", null); // a scheduling point of an exploring bubble (it yields)
         Thread.yield();
     }
 

@@ -2,8 +2,12 @@ package dev.go4j.runtime;
 
 import dev.go4j.Task;
 import dev.go4j.internal.synctest.BubbleRun;
+import dev.go4j.internal.synctest.Exploration;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Synctest bubbles, the runtime support behind go4j-testing's {@code Synctest} (Go's {@code testing/synctest}):
@@ -13,6 +17,8 @@ import java.util.Objects;
  * for tools built on the same machinery.
  *
  * {@snippet file="SynctestSnippets.java" region="bubble"}
+ *
+ * <p>{@link #explore} runs a body under many schedules and {@link #replay} runs one of them again, exactly.
  *
  * <p>Durably blocked means waiting in go4j for something only the bubble can end: a send, receive or select on
  * channels made in the bubble, {@code Cond.await}, {@code WaitGroup.await} for a count started in the bubble, a
@@ -59,6 +65,44 @@ public final class Bubbles {
      */
     public static void await() {
         BubbleRun.await();
+    }
+
+    /**
+     * Runs {@code body} in a fresh bubble under up to {@code schedules} schedules drawn from {@code seed}, and
+     * reports the first that fails: schedule exploration. In an exploring bubble every go4j operation (a goroutine
+     * start, a channel send, receive or close, a select, a lock or unlock, WaitGroup and Cond operations, Once, a
+     * sleep, {@code Go.gosched()}) is a scheduling point where the bubble chooses which goroutine goes next, by
+     * a strategy drawn from the seed (a uniform random walk, or PCT, probabilistic concurrency testing); select's
+     * random choices come from the same seed. Code between two go4j operations runs without interruption, so data
+     * races on plain fields and memory-model bugs are out of reach: exploration finds ordering bugs.
+     *
+     * @param schedules how many schedules to try at most, at least 1
+     * @param seed where the schedules' seeds come from
+     * @param body the bubble's body, run once per schedule
+     * @return the report; its failing seed replays the failure with {@link #replay}
+     * @throws IllegalArgumentException if {@code schedules} is below 1
+     */
+    public static ExplorationReport explore(int schedules, long seed, Task body) {
+        Objects.requireNonNull(body, "body");
+        Exploration.Report report = Exploration.explore(schedules, seed, body);
+        Exploration.Schedule failing = report.failing();
+        return new ExplorationReport(report.schedules(), report.distinctInterleavings(),
+                failing == null ? Optional.empty() : Optional.of(failing.failure()),
+                failing == null ? OptionalLong.empty() : OptionalLong.of(failing.seed()),
+                failing == null ? List.of() : failing.trace());
+    }
+
+    /**
+     * Runs {@code body} under the schedule of {@code seed} (a failing seed of {@link #explore}) and rethrows what
+     * it throws. It runs the schedule twice and compares the decisions: if they differ, the body is not
+     * deterministic given its schedule (it reads a real clock, uses {@code ThreadLocalRandom}, does I/O, iterates
+     * over identity hashes), and this throws an {@link AssertionError} naming the first decision that differed.
+     *
+     * @param seed the schedule's seed
+     * @param body the bubble's body
+     */
+    public static void replay(long seed, Task body) {
+        Exploration.replay(seed, Objects.requireNonNull(body, "body"));
     }
 
     /**

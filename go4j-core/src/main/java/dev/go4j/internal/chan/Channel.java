@@ -237,6 +237,7 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
         }
         if (bubble != null) {
             checkBubble("close of");
+            Bubble.point("chan close", this);
         }
         var woken = new WakeList();
         lock.lock();
@@ -300,6 +301,7 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
     public final boolean send(T value, Deadline deadline) {
         if (bubble != null) {
             checkBubble("send on");
+            Bubble.point("chan send", this);
         }
         if (deadline.isNow() && !(boolean) CLOSED.getAcquire(this) && full()) {
             // Go's lock-free fast path: "not closed" then "not ready", each a single read. A closed channel
@@ -336,6 +338,7 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
     public final <R> R receive(Deadline deadline, ReceiveOutcome<? super T, R> outcome) {
         if (bubble != null) {
             checkBubble("receive on");
+            Bubble.point("chan receive", this);
         }
         if (timer != null) {
             timer.maybeRun();

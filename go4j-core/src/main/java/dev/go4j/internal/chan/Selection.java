@@ -10,6 +10,7 @@ import dev.go4j.internal.park.Waiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /*
  * Implementation notes.
@@ -93,6 +94,7 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
     }
 
     private boolean run(Deadline deadline) {
+        Bubble.point("select", null);
         int defaultCase = planOrders();
         lockAll();
         for (int i = 0; i < live; i++) {
@@ -153,7 +155,8 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
                 setSlot(live++, i);
             }
         }
-        ThreadLocalRandom random = ThreadLocalRandom.current();
+        RandomGenerator bubbleRandom = Bubble.currentRandom(); // an exploring bubble's seeded choices
+        RandomGenerator random = bubbleRandom != null ? bubbleRandom : ThreadLocalRandom.current();
         for (int i = live - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = slot(i);

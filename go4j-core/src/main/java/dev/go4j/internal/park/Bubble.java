@@ -1,9 +1,13 @@
 package dev.go4j.internal.park;
 
 import dev.go4j.internal.sched.BubbleCarrier;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,6 +24,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * bubble, a sleep, the nil channel, select with no cases. A Mutex, RWMutex or semaphore wait is not durable (as in
  * Go: a lock may be held outside the bubble), nor is anything outside go4j (I/O, a JDK lock). G.beginWait decides
  * (by reason, or by asking the Waiter: Waiter.durableIn) and counts it here.
+ *
+ * Exploring bubbles (Explore): every go4j operation a bubble goroutine performs is first a scheduling point
+ * (point): the goroutine records what it is about to do and yields, so the carrier's chooser picks which runnable
+ * goroutine goes next. Goroutines and primitives get bubble-local numbers in the order the bubble first meets them
+ * (g1 is the body), so a schedule's decisions read the same in every run of the same schedule; random choices of
+ * go4j in the bubble (select's poll order) come from the bubble's seeded generator (random()).
  *
  * Threads: goroutines, durable, members and awaiter are read and written only on the bubble's carrier thread (a
  * bubble goroutine runs there, and the carrier reads them between tasks), so they are plain fields. A goroutine is
@@ -47,6 +57,14 @@ public final class Bubble {
     private int durable;
     /** The threads of the live goroutines. Carrier thread only. */
     private final Set<Thread> members = new HashSet<>();
+    /** Bubble-local numbers of the goroutines, in start order (the body is 1). Carrier thread only. */
+    private final Map<Thread, Integer> goroutineNumbers = new HashMap<>();
+    /** While exploring: what each goroutine does at its pending scheduling point; else null. Carrier only. */
+    private Map<Thread, String> nextOps;
+    /** While exploring: bubble-local numbers of the primitives met at scheduling points. Carrier only. */
+    private Map<Object, Integer> primitiveNumbers;
+    /** While exploring: the seeded generator of go4j's random choices in the bubble; else null. */
+    private RandomGenerator random;
 
     /** Opens a bubble whose virtual threads {@code carrier} runs; call {@link #close()} when it is over. */
     public static Bubble open(BubbleCarrier carrier) {
@@ -108,6 +126,70 @@ public final class Bubble {
     public void goroutineStarted(Thread thread) {
         goroutines++;
         members.add(thread);
+    }
+
+    /**
+     * Numbers a goroutine of the bubble about to start (its thread not started yet), in start order: by its parent
+     * on the carrier, or for the body before the carrier starts, which publishes it.
+     */
+    public void goroutineCreated(Thread thread) {
+        goroutineNumbers.put(thread, goroutineNumbers.size() + 1);
+    }
+
+    /** Makes this bubble explore schedules, with {@code random} for go4j's random choices; before it starts. */
+    public void explore(RandomGenerator random) {
+        this.random = random;
+        this.nextOps = new HashMap<>();
+        this.primitiveNumbers = new IdentityHashMap<>();
+    }
+
+    /** The seeded generator of an exploring bubble, or null. */
+    public RandomGenerator random() {
+        return random;
+    }
+
+    /** The generator for go4j's random choices on the current thread: its exploring bubble's, else null. */
+    public static RandomGenerator currentRandom() {
+        Bubble bubble = current();
+        return bubble == null ? null : bubble.random;
+    }
+
+    /**
+     * A scheduling point of an exploring bubble: if the current thread is one of its goroutines, records
+     * {@code op} on {@code primitive} (null if none) as what it does next and yields to the carrier, which
+     * chooses who runs next. Does nothing elsewhere (one volatile read when no bubble is open).
+     */
+    public static void point(String op, Object primitive) {
+        if (OPEN.get() == 0) {
+            return;
+        }
+        G g = G.currentOrNull();
+        Bubble bubble = g == null || g.id() == 0 ? null : g.bubble();
+        if (bubble == null || bubble.nextOps == null) {
+            return;
+        }
+        String what = op;
+        if (primitive != null) {
+            Integer number = bubble.primitiveNumbers.get(primitive);
+            if (number == null) {
+                number = bubble.primitiveNumbers.size() + 1;
+                bubble.primitiveNumbers.put(primitive, number);
+            }
+            what = op + " #" + number;
+        }
+        bubble.nextOps.put(g.thread(), what);
+        Thread.yield();
+    }
+
+    /**
+     * How a decision to run {@code thread} reads in a schedule's trace ({@code g2 chan send #1}, or
+     * {@code g2 runs} for a goroutine woken or just started); removes its pending point. Carrier only.
+     */
+    public String decision(Thread thread) {
+        Integer number = goroutineNumbers.get(thread);
+        String who = number == null ? "virtual thread" : "g" + number;
+        String op = nextOps == null ? null : nextOps.remove(thread);
+        return who + " " + (op == null ? "runs" : op);
     }
 
     /** Counts the current goroutine out; its last call, on the carrier. */

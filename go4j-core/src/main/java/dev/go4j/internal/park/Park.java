@@ -55,6 +55,7 @@ public final class Park {
      * @throws Interrupted if the thread is interrupted before the deadline
      */
     public static void sleep(Deadline deadline) {
+        Bubble.point("sleep", null);
         new Waiter().await(WaitReason.SLEEP, null, deadline, true); // nobody claims it: only the deadline ends it
     }
 

@@ -87,6 +87,9 @@ public final class Goroutine {
         Thread thread = bubble == null ? Scheduler.newGoroutineThread(name, body)
                 : bubble.carrier().newThread(name, body);
         g.attach(thread);
+        if (bubble != null) {
+            bubble.goroutineCreated(thread);
+        }
         LIVE_COUNT.incrementAndGet();
         try {
             thread.start();
@@ -94,6 +97,9 @@ public final class Goroutine {
             LIVE_COUNT.decrementAndGet();
             g.exit();
             throw e;
+        }
+        if (bubble != null) {
+            Bubble.point("go", null); // an exploring bubble chooses whether the parent or the child goes on
         }
         return thread;
     }

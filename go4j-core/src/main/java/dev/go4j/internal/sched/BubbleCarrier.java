@@ -25,6 +25,10 @@ import java.util.concurrent.locks.LockSupport;
  * every later one is the same runContinuation task), with their thread, so the owner can tell the bubble's
  * goroutines from virtual threads that non-go4j code started inside the bubble (they inherit this executor).
  * progress counts the tasks run, for the owner's watchdog; it is the only field other threads read.
+ *
+ * With a Chooser (schedule exploration), the carrier does not run tasks first come, first served: it moves what is
+ * queued to its own list of runnable tasks (in arrival order, so the same decisions meet the same list) and runs
+ * the one the chooser picks.
  */
 
 /** A synctest bubble's carrier thread and executor; see the implementation notes. */
@@ -38,7 +42,20 @@ public final class BubbleCarrier extends Thread implements Executor {
         boolean idle();
     }
 
+    /** Picks which runnable task runs next, for schedule exploration. */
+    public interface Chooser {
+        /**
+         * Returns the index in {@code runnable} (never empty, in arrival order) of the task to run next; called on
+         * the carrier.
+         */
+        int choose(List<Runnable> runnable);
+    }
+
     private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    /** With a chooser: the tasks taken from the queue and not run yet, in arrival order. Carrier only. */
+    private final List<Runnable> runnable = new ArrayList<>();
+    /** The chooser, or null for first come, first served; set before start. */
+    private Chooser chooser;
     /** Every task submitted so far and its virtual thread (null if go4j cannot tell); pruned by threads(). */
     private final Map<Runnable, Thread> tasks = new ConcurrentHashMap<>();
     private final Runnable onStart;
@@ -88,11 +105,32 @@ public final class BubbleCarrier extends Thread implements Executor {
         }
     }
 
+    /** Makes the carrier run tasks in the order {@code chooser} picks; call before it starts. */
+    public void setChooser(Chooser chooser) {
+        this.chooser = chooser;
+    }
+
+    /** The virtual thread of a submitted task, or null if go4j cannot tell. */
+    public Thread threadOf(Runnable task) {
+        Thread thread = tasks.get(task);
+        return thread == this ? null : thread;
+    }
+
+    private Runnable next() {
+        if (chooser == null) {
+            return queue.poll();
+        }
+        for (Runnable task; (task = queue.poll()) != null; ) {
+            runnable.add(task);
+        }
+        return runnable.isEmpty() ? null : runnable.remove(chooser.choose(runnable));
+    }
+
     @Override
     public void run() {
         onStart.run();
         while (true) {
-            Runnable task = queue.poll();
+            Runnable task = next();
             if (task != null) {
                 task.run();
                 progress++;
@@ -142,7 +180,7 @@ public final class BubbleCarrier extends Thread implements Executor {
 
     /** True if a task is queued; carrier thread only (between tasks), or a racy snapshot elsewhere. */
     public boolean hasQueuedTasks() {
-        return !queue.isEmpty();
+        return !queue.isEmpty() || !runnable.isEmpty();
     }
 
     /** The live virtual threads this carrier has run or queued (the carrier itself for any it cannot tell). */

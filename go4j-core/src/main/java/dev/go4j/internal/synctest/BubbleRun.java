@@ -75,10 +75,13 @@ public final class BubbleRun {
     /** The caller's Waiter while it waits, signalled when the run is over. */
     private volatile Waiter caller;
 
-    private BubbleRun() {
+    private BubbleRun(Exploration exploration) {
         this.carrier = new BubbleCarrier("go4j-synctest-carrier", this::bindCarrier, this::idle);
         this.bubble = Bubble.open(carrier);
         this.timers = TimerHeap.openBubble(bubble.clock());
+        if (exploration != null) {
+            exploration.attach(bubble, carrier);
+        }
         ClockScope.opened();
     }
 
@@ -91,6 +94,17 @@ public final class BubbleRun {
      *     bubble threw; what the body threw is rethrown as it is (checked exceptions unchanged, via sneaky throw)
      */
     public static void test(Task body) {
+        Throwable failure = run(body, null);
+        if (failure != null) {
+            throw BubbleRun.<RuntimeException>sneaky(failure);
+        }
+    }
+
+    /**
+     * Runs {@code body} in a new bubble, under {@code exploration}'s schedule if it is not null, and returns how
+     * the bubble failed, or null.
+     */
+    static Throwable run(Task body, Exploration exploration) {
         if (Bubble.current() != null) {
             throw new Panic("synctest.Test called from within a synctest bubble");
         }
@@ -98,16 +112,19 @@ public final class BubbleRun {
             throw new IllegalStateException("a synctest bubble needs its own carrier thread: "
                     + JdkAccess.unavailableReason());
         }
-        BubbleRun run = new BubbleRun();
+        BubbleRun run = new BubbleRun(exploration);
         try {
             run.start(body);
             run.awaitEnd();
         } finally {
             run.close();
         }
-        if (run.outcome != null) {
-            throw BubbleRun.<RuntimeException>sneaky(run.outcome);
-        }
+        return run.outcome;
+    }
+
+    /** Rethrows {@code t}, checked or not, without wrapping it. */
+    static RuntimeException rethrow(Throwable t) {
+        throw BubbleRun.<RuntimeException>sneaky(t);
     }
 
     /** Go's {@code synctest.Wait}: returns once every other goroutine of the caller's bubble is durably blocked. */
