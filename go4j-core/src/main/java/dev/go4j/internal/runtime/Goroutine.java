@@ -76,6 +76,7 @@ public final class Goroutine {
     }
 
     private static Thread start(long id, Object inherited, Task task) {
+        GoRuntimeBean.goroutineStarting(); // the first start registers dev.go4j:type=Runtime, in the background
         G g = G.newGoroutine(id, inherited, CAPTURE_CREATED_BY ? creatingFrame() : null);
         Thread thread = Scheduler.newGoroutineThread("goroutine " + id, () -> run(g, task));
         g.attach(thread);
