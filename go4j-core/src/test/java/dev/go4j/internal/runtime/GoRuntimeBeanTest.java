@@ -97,6 +97,7 @@ class GoRuntimeBeanTest {
             assertThat(Go.gomaxprocs()).isEqualTo(before + 1);
         } finally {
             Go.gomaxprocs(before);
+            awaitCarrierRetired(before);
         }
         assertThatThrownBy(() -> SERVER.setAttribute(name, new Attribute("GOMAXPROCS", 0)))
                 .isInstanceOf(InvalidAttributeValueException.class)
@@ -133,6 +134,16 @@ class GoRuntimeBeanTest {
                 .containsExactly("NumGoroutine", "GOMAXPROCS", "Scheduler");
         assertThat(bean.getAttribute("Scheduler")).isEqualTo("jdk");
         assertThatThrownBy(() -> bean.getAttribute("Steals")).isInstanceOf(AttributeNotFoundException.class);
+    }
+
+    /**
+     * Joins the carrier with index {@code index} (go4j's scheduler names it "go4j-carrier-index"), which retires
+     * once GOMAXPROCS is {@code index} again, so that later tests find the scheduler as it was.
+     */
+    private static void awaitCarrierRetired(int index) {
+        String carrier = "go4j-carrier-" + index;
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(carrier))
+                .forEach(dev.go4j.testsupport.GoTesting::join);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
