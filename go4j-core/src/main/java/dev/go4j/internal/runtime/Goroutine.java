@@ -81,6 +81,7 @@ public final class Goroutine {
     }
 
     private static Thread start(long id, Object inherited, Task task, Bubble bubble) {
+        GoRuntimeBean.goroutineStarting(); // the first start registers dev.go4j:type=Runtime, in the background
         G g = G.newGoroutine(id, inherited, CAPTURE_CREATED_BY ? creatingFrame() : null, bubble);
         Runnable body = () -> run(g, task);
         String name = "goroutine " + id;

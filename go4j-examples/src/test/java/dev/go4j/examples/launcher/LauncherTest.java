@@ -234,7 +234,8 @@ class LauncherTest {
         Result r = launch(root.resolve("go4j"), baseEnv(), tmp, flag);
 
         assertThat(r.exitCode()).as(r.describe()).isZero();
-        assertThat(r.stdout()).contains("usage: go4j").contains("test").contains("run File.java").contains("tour");
+        assertThat(r.stdout()).contains("usage: go4j").contains("test").contains("run File.java").contains("tour")
+                .contains("dump <pid>");
         assertThat(r.stderr()).isEmpty();
     }
 
@@ -271,7 +272,7 @@ class LauncherTest {
 
     @ParameterizedTest
     @CsvSource({"tets, test", "tset, test", "tes, test", "tuor, tour", "tor, tour", "rn, run", "bnech, bench",
-            "doc, docs", "verison, version", "hlep, help", "vresion, version"})
+            "doc, docs", "verison, version", "hlep, help", "vresion, version", "dupm, dump", "dmp, dump"})
     void aMistypedCommandGetsOneLineWithTheNearestCommand(String typed, String meant) {
         Result r = launch(root.resolve("go4j"), baseEnv(), tmp, typed, "x");
 
@@ -288,6 +289,45 @@ class LauncherTest {
 
         assertThat(r.exitCode()).as(r.describe()).isEqualTo(2);
         assertThat(r.stderr()).doesNotContain("did you mean").contains("\"go4j help\" lists the commands");
+    }
+
+    /** {@code dump} takes exactly one process id, checked before any JDK is looked for. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "|go4j: dump: which process? (go4j dump <pid>)",
+            "1 2|go4j: dump: which process? (go4j dump <pid>)",
+            "12x|go4j: dump: not a process id: \"12x\"",
+            "-1|go4j: dump: not a process id: \"-1\""})
+    void dumpTakesOneProcessId(String args, String message) throws IOException {
+        Map<String, String> env = baseEnv();
+        env.put("JAVA_HOME", fakeJdk17("fakejdk").toString());
+        env.put("GO4J_JVM_DIR", tmp.resolve("nowhere").toString());
+        List<String> command = new ArrayList<>(List.of("dump"));
+        if (args != null) {
+            command.addAll(List.of(args.split(" ")));
+        }
+
+        Result r = launch(root.resolve("go4j"), env, tmp, command.toArray(String[]::new));
+
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(2);
+        assertThat(r.stderr()).startsWith(message + "\n\nusage: go4j");
+        assertThat(r.stdout()).isEmpty();
+    }
+
+    /** A JDK image without the Attach API (a jlinked runtime) cannot attach: said before anything runs. */
+    @Test
+    void dumpNeedsAJdkWithTheAttachApi() throws IOException {
+        Path home = fakeJdk("fakejdk21", FAKE_JAVA_17.replace("17.0.15", "21.0.7"));
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"21.0.7\"\nMODULES=\"java.base java.management\"\n");
+        Map<String, String> env = baseEnv();
+        env.put("JAVA_HOME", home.toString());
+
+        Result r = launch(root.resolve("go4j"), env, tmp, "dump", "4242");
+
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("go4j: dump: the JDK at " + home + " has no module jdk.attach; dump needs a"
+                + " full JDK (jdk.attach, jdk.compiler)\n");
+        assertThat(r.stdout()).isEmpty();
     }
 
     @Test
@@ -1034,8 +1074,13 @@ class LauncherTest {
     }
 
     private Path fakeJdk17(String name) throws IOException {
+        return fakeJdk(name, FAKE_JAVA_17);
+    }
+
+    /** A JDK home whose bin/java is the shell script {@code java}. */
+    private Path fakeJdk(String name, String java) throws IOException {
         Path home = Files.createDirectories(tmp.resolve(name));
-        executable(Files.createDirectories(home.resolve("bin")).resolve("java"), FAKE_JAVA_17);
+        executable(Files.createDirectories(home.resolve("bin")).resolve("java"), java);
         return home;
     }
 
