@@ -1,6 +1,5 @@
 package dev.go4j.testing;
 
-import dev.go4j.internal.park.G;
 import dev.go4j.testing.internal.Capture;
 import dev.go4j.testing.internal.ExpectedOutput;
 import dev.go4j.testing.internal.RoutingPrintStream;
@@ -14,14 +13,16 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 /*
  * Implementation notes.
  *
- * One example run: install the routing stream (once per JVM), open a Capture, put it in the running thread's
- * inherited slot so that the test method and every goroutine it starts write into it, run the method, then restore
- * the slot and close the Capture. Closing comes before the comparison, so a goroutine still printing after the method
- * returned cannot change what is compared; its later writes are dropped (see RoutingPrintStream).
+ * One example run: install the routing stream (once per JVM), open a Capture, make it the running thread's current
+ * capture (an Inherited value) so that the test method and every goroutine it starts write into it, run the method,
+ * then restore the earlier current capture and close this one. Closing comes before the comparison, so a goroutine
+ * still printing after the method returned cannot change what is compared; its later writes are dropped (see
+ * RoutingPrintStream).
  *
- * The slot is set and restored on the thread that runs the method body, which is the thread calling proceed(), so
- * interceptors that move the invocation to another thread (JUnit's separate-thread timeout) still work. The slot's
- * earlier value is restored, so an example run from inside another (a test-kit run inside an example) nests.
+ * The current capture is set and restored on the thread that runs the method body, which is the thread calling
+ * proceed(), so interceptors that move the invocation to another thread (JUnit's separate-thread timeout) still
+ * work. The earlier capture is restored, so an example run from inside another (a test-kit run inside an example)
+ * nests.
  *
  * If the method throws, the exception is the test's failure and the output is not compared, as in Go, where a
  * panicking example reports the panic rather than an output mismatch.
@@ -56,14 +57,13 @@ public final class ExampleExtension implements InvocationInterceptor {
     private static String runCapturing(Invocation<@Nullable Void> invocation) throws Throwable {
         RoutingPrintStream out = RoutingPrintStream.install();
         Capture capture = new Capture();
-        G self = G.current();
-        Object outer = self.inherited();
-        self.setInherited(capture);
+        Capture outer = Capture.current();
+        Capture.setCurrent(capture);
         byte[] printed;
         try {
             invocation.proceed();
         } finally {
-            self.setInherited(outer);
+            Capture.setCurrent(outer);
             out.flush();
             printed = capture.close();
         }

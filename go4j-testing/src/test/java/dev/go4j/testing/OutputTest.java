@@ -11,7 +11,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import dev.go4j.Go;
 import dev.go4j.WaitReason;
-import dev.go4j.internal.park.G;
 import dev.go4j.sync.WaitGroup;
 import dev.go4j.testing.internal.Capture;
 import dev.go4j.testsupport.Fixture;
@@ -301,7 +300,7 @@ class OutputTest {
             go(() -> {
                 gate.await();
                 System.out.println(LATE_LINE);
-                lateWritersCapture.set((Capture) G.currentInherited());
+                lateWritersCapture.set(Capture.current());
                 printed.countDown();
             });
             System.out.println("A");
