@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Downloads: the inner build's global settings add the outer build's local repository (~/.m2/repository) as a
  * file repository consulted before Maven Central, so what is cached is copied, not downloaded, and only what is
  * missing comes from Central. The user's own settings (mirrors, proxies) still apply. The outer local repository is
- * only read.
+ * only read. An offline outer build (-o) makes the inner one offline too, reading the cache file repository only.
  */
 
 /**
@@ -279,6 +279,10 @@ class ConsumerBuildTest {
         List<String> command = new ArrayList<>(List.of(mvn, "-B", "-ntp", "--fail-at-end",
                 "-gs", settings.toString(), "-Dmaven.repo.local=" + repository, "-f", work.resolve("pom.xml").toString(),
                 "test"));
+        if (System.getProperty("go4j.consumer.offline", "").endsWith("=true")) {
+            // As the outer build: no network, but the file repository of the outer build's cache may still be read.
+            command.addAll(1, List.of("--offline", "-Daether.offline.protocols=file"));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
