@@ -30,12 +30,28 @@ class GoDumpTest {
     private final Chan<Empty> release = Chan.make();
     private final AtomicBoolean stopSpinning = new AtomicBoolean();
     private final CompletableFuture<Void> future = new CompletableFuture<>();
+    private final Chan<String> jobs = Chan.<String>make(4).named("jobs");
+    private final Chan<String> quit = Chan.<String>make().named("quit");
+    private final WaitGroup wg = new WaitGroup();
+    /** Whether a test counted wg up (so its waiter must be released). */
+    private boolean waiting;
+    /** A goroutine sleeping for an hour, interrupted at the end. */
+    private Thread sleeperThread;
 
+    /** Every goroutine a test started ends, so none is left to later tests (some count goroutines). */
     @AfterEach
     void releaseEverything() {
         release.close();
+        jobs.close();
+        quit.close();
         stopSpinning.set(true);
         future.complete(null);
+        if (waiting) {
+            wg.done();
+        }
+        if (sleeperThread != null) {
+            sleeperThread.interrupt();
+        }
     }
 
     /** One parsed entry of a dump. */
@@ -99,14 +115,19 @@ class GoDumpTest {
 
     @Test
     void theDumpShowsEachStateAndParsesBack() {
-        Chan<String> jobs = Chan.<String>make(4).named("jobs");
-        Chan<String> quit = Chan.<String>make().named("quit");
-        var wg = new WaitGroup();
         wg.add(1);
+        waiting = true;
         long[] receiver = startFromGoroutine(() -> jobs.receive());
         long[] selector = startFromGoroutine(() -> Select.select(
                 Select.onReceive(jobs, v -> { }), Select.onReceive(quit, v -> { }), Select.onReceive(release, v -> { })));
-        long[] sleeper = startFromGoroutine(() -> Go.sleep(Duration.ofHours(1)));
+        long[] sleeper = startFromGoroutine(() -> {
+            try {
+                Go.sleep(Duration.ofHours(1));
+            } catch (Interrupted e) {
+                // releaseEverything woke it
+            }
+        });
+        sleeperThread = threadOf(sleeper[1]);
         long[] waiter = startFromGoroutine(wg::await);
         long[] jdkWaiter = startFromGoroutine(future::get);
         long[] spinner = startFromGoroutine(() -> {

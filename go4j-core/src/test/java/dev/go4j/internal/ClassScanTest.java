@@ -124,7 +124,7 @@ class ClassScanTest {
      */
     private static final List<Set<String>> LAYERS = List.of(
             Set.of("clock"), Set.of("sched"), Set.of("park"), Set.of("runtime"), Set.of("sync", "chan"),
-            Set.of("time"), Set.of("context"), Set.of("diag"));
+            Set.of("time"), Set.of("context"), Set.of("diag"), Set.of("synctest"));
 
     @Test
     void internalPackagesUseOnlyLowerLayers() throws IOException {

@@ -58,12 +58,20 @@ public final class JavaProcess {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
         command.addAll(List.of(args));
-        return new Running(mainClass, new ProcessBuilder(command).start());
+        return start(new ProcessBuilder(command), mainClass.getSimpleName());
     }
 
-    /** A child JVM that runs; its standard error is read line by line, so a test can wait for a line. */
+    /**
+     * Starts the process {@code builder} describes (any program, such as the launcher), called {@code name} in
+     * failure messages; {@link Running#await} ends it.
+     */
+    public static Running start(ProcessBuilder builder, String name) throws IOException {
+        return new Running(name, builder.start());
+    }
+
+    /** A child process that runs; its standard error is read line by line, so a test can wait for a line. */
     public static final class Running {
-        private final Class<?> mainClass;
+        private final String name;
         private final Process process;
         private final long start = System.nanoTime();
         private final LinkedBlockingQueue<String> stderrLines = new LinkedBlockingQueue<>();
@@ -71,8 +79,8 @@ public final class JavaProcess {
         private final CompletableFuture<String> stdout;
         private final CompletableFuture<Void> stderrDone;
 
-        private Running(Class<?> mainClass, Process process) {
-            this.mainClass = mainClass;
+        private Running(String name, Process process) {
+            this.name = name;
             this.process = process;
             this.stdout = readAll(process.getInputStream());
             this.stderrDone = CompletableFuture.runAsync(() -> {
@@ -117,7 +125,7 @@ public final class JavaProcess {
                 }
                 if (line == null && (!process.isAlive() && stderrDone.isDone() && stderrLines.isEmpty()
                         || System.nanoTime() - deadline > 0)) {
-                    throw new AssertionError(mainClass.getSimpleName() + " wrote no line containing \"" + text
+                    throw new AssertionError(name + " wrote no line containing \"" + text
                             + "\" to standard error; it wrote:\n" + stderrSoFar());
                 }
             }
@@ -133,7 +141,7 @@ public final class JavaProcess {
         public Outcome await(Duration timeout) throws InterruptedException {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError(mainClass.getSimpleName() + " did not end within " + timeout
+                throw new AssertionError(name + " did not end within " + timeout
                         + "; standard error so far:\n" + stderrSoFar());
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);

@@ -5,9 +5,11 @@ import dev.go4j.RuntimeError;
 import dev.go4j.TryReceive;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.clock.Deadline;
+import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.DebugNamed;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.RuntimeLock;
+import dev.go4j.internal.runtime.Program;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
@@ -109,6 +111,8 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
     private final T zero;
     /** The timer that feeds this channel (Go's hchan.timer), or null. Final. */
     private final ChannelTimer timer;
+    /** The synctest bubble the channel was made in, or null. Final. */
+    private final Bubble bubble;
     /** The debug name for dumps, or null; set at most once (CAS), read opaquely. */
     private String name;
     /** Guards everything below. */
@@ -137,6 +141,7 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
         this.zero = zero;
         this.timer = timer;
         this.buffer = capacity == 0 ? null : new Object[capacity];
+        this.bubble = Bubble.current();
     }
 
     /** Go's {@code make(chan T, capacity)}: a channel users may send on, receive from and close. */
@@ -230,6 +235,10 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
         if (isNil()) {
             throw new RuntimeError("close of nil channel");
         }
+        if (bubble != null) {
+            checkBubble("close of");
+            Bubble.point("chan close", this);
+        }
         var woken = new WakeList();
         lock.lock();
         try {
@@ -290,6 +299,10 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
      * @throws dev.go4j.Interrupted if the thread is interrupted while it must wait (the element is then not sent)
      */
     public final boolean send(T value, Deadline deadline) {
+        if (bubble != null) {
+            checkBubble("send on");
+            Bubble.point("chan send", this);
+        }
         if (deadline.isNow() && !(boolean) CLOSED.getAcquire(this) && full()) {
             // Go's lock-free fast path: "not closed" then "not ready", each a single read. A closed channel
             // never becomes "not ready" again, so there was a moment when it was open and not ready: the
@@ -323,6 +336,10 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
      */
     @SuppressWarnings("unchecked")
     public final <R> R receive(Deadline deadline, ReceiveOutcome<? super T, R> outcome) {
+        if (bubble != null) {
+            checkBubble("receive on");
+            Bubble.point("chan receive", this);
+        }
         if (timer != null) {
             timer.maybeRun();
         }
@@ -358,6 +375,21 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
             return outcome.wouldBlock();
         }
         return waiting.success ? outcome.value((T) waiting.elem) : outcome.closed(zero);
+    }
+
+    /** The synctest bubble this channel was made in, or null. */
+    final Bubble bubble() {
+        return bubble;
+    }
+
+    /**
+     * Go's fatal error for an operation on a bubble's channel from outside that bubble ({@code send on synctest
+     * channel from outside bubble}); {@code operation} is "send on", "receive on", "close of" or "select on".
+     */
+    final void checkBubble(String operation) {
+        if (Bubble.current() != bubble) {
+            throw Program.fatal(operation + " synctest channel from outside bubble");
+        }
     }
 
     /** The zero value given at creation. */

@@ -29,6 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * deadlock detector's cheap first test; a wait without a reason (a runtime lock) is not a Go wait and is not
  * counted.
  *
+ * bubble is the synctest bubble the goroutine belongs to (its parent's, or the one it was started into), or null;
+ * a thread go4j did not start joins one only as a bubble's carrier (joinBubble). A wait of a bubbled G that only
+ * the bubble can end is durable (see Bubble): beginWait decides it and counts it in the bubble, endWait uncounts
+ * it; waitDurable records which, for endWait and dumps.
+ *
  * parentId and createdBy say where a goroutine came from, for dumps: the id of the goroutine that started it (0
  * when a thread go4j did not start did), and, only with -Dgo4j.debug.createdBy=true, the frame that called go
  * (a stack walk, several times the cost of a spawn, so off by default).
@@ -52,6 +57,7 @@ public final class G {
     private static final VarHandle WAITING_ON;
     private static final VarHandle WAIT_SINCE;
     private static final VarHandle WAIT_TIMED;
+    private static final VarHandle WAIT_DURABLE;
 
     /** Goroutine id, 1 for Go.main's goroutine; 0 for threads go4j did not start. Final. */
     final long id;
@@ -59,6 +65,8 @@ public final class G {
     private final long parentId;
     /** The frame that started this goroutine, with -Dgo4j.debug.createdBy=true; else null. Final. */
     private final StackTraceElement createdBy;
+    /** The synctest bubble of this G, or null; final for goroutines, set once by joinBubble for a carrier. */
+    private Bubble bubble;
     /** The thread running this goroutine. Final after start (set before Thread.start). */
     private Thread thread;
     /** Value handed down to goroutines this one starts; written before start or by the owner thread only. */
@@ -74,11 +82,14 @@ public final class G {
     long waitSince;
     /** Whether the current wait has a deadline. Same access rules as waitReason. */
     boolean waitTimed;
+    /** Whether the current wait is durable and counted in the bubble. Same access rules as waitReason. */
+    boolean waitDurable;
 
-    private G(long id, long parentId, StackTraceElement createdBy, Thread thread, Object inherited) {
+    private G(long id, long parentId, StackTraceElement createdBy, Bubble bubble, Thread thread, Object inherited) {
         this.id = id;
         this.parentId = parentId;
         this.createdBy = createdBy;
+        this.bubble = bubble;
         this.thread = thread;
         this.inherited = inherited;
     }
@@ -88,10 +99,26 @@ public final class G {
      * {@link #attach(Thread)} with its unstarted thread, then {@link #enter()} first thing on that thread.
      *
      * @param createdBy the frame that called go, or null
+     * @param bubble the synctest bubble it belongs to, or null
      */
-    public static G newGoroutine(long id, Object inherited, StackTraceElement createdBy) {
+    public static G newGoroutine(long id, Object inherited, StackTraceElement createdBy, Bubble bubble) {
         G parent = CURRENT.get();
-        return new G(id, parent == null ? 0 : parent.id, createdBy, null, inherited);
+        return new G(id, parent == null ? 0 : parent.id, createdBy, bubble, null, inherited);
+    }
+
+    /** The G of the running thread if it has one already, else null (records nothing). */
+    public static G currentOrNull() {
+        return CURRENT.get();
+    }
+
+    /** Makes the current thread, a bubble's carrier, act for {@code bubble} (what it starts joins the bubble). */
+    public static void joinBubble(Bubble bubble) {
+        current().bubble = bubble;
+    }
+
+    /** The synctest bubble of this G, or null. */
+    public Bubble bubble() {
+        return bubble;
     }
 
     /** Binds this goroutine to its (unstarted) thread and registers it as live. */
@@ -139,7 +166,7 @@ public final class G {
     public static G current() {
         G g = CURRENT.get();
         if (g == null) {
-            g = new G(0, 0, null, Thread.currentThread(), null);
+            g = new G(0, 0, null, Bubble.ofCurrentCarrier(), Thread.currentThread(), null);
             CURRENT.set(g);
         }
         return g;
@@ -291,11 +318,15 @@ public final class G {
         return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
     }
 
-    void beginWait(WaitReason reason, Object primitive, boolean timed) {
+    void beginWait(WaitReason reason, Object primitive, boolean timed, Waiter waiter) {
         if (reason != null) {
             waitSince = System.nanoTime();
             if (Quiescence.COUNTING) {
                 Quiescence.waitBegan(id);
+            }
+            if (bubble != null && id != 0 && isDurable(reason, waiter)) {
+                waitDurable = true;
+                bubble.durablyBlocked();
             }
         }
         waitTimed = timed;
@@ -310,11 +341,28 @@ public final class G {
         if (Quiescence.COUNTING && waitReason != null) {
             Quiescence.waitEnded(id);
         }
+        if (waitDurable) {
+            waitDurable = false;
+            bubble.durablyWoken();
+        }
         waitReason = null;
         waitingOn = null;
         if (id == 0) {
             FOREIGN.remove(thread, this);
         }
+    }
+
+    /** Go's rule for a durable wait in this G's bubble: by its reason, or as its waiter says. */
+    private boolean isDurable(WaitReason reason, Waiter waiter) {
+        return switch (reason) {
+            case SLEEP, CHAN_RECEIVE_NIL_CHAN, CHAN_SEND_NIL_CHAN, SELECT_NO_CASES, SYNC_COND_WAIT -> true;
+            default -> waiter.durableIn(bubble);
+        };
+    }
+
+    /** Whether the wait recorded now is durable in this G's bubble (an opaque read). */
+    public boolean waitDurable() {
+        return (boolean) WAIT_DURABLE.getOpaque(this);
     }
 
     @Override
@@ -331,6 +379,7 @@ public final class G {
             WAITING_ON = lookup.findVarHandle(G.class, "waitingOn", Object.class);
             WAIT_SINCE = lookup.findVarHandle(G.class, "waitSince", long.class);
             WAIT_TIMED = lookup.findVarHandle(G.class, "waitTimed", boolean.class);
+            WAIT_DURABLE = lookup.findVarHandle(G.class, "waitDurable", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -28,11 +28,11 @@ public final class Park {
     /**
      * Parks the current thread until it is unparked or interrupted, or the deadline passes, recording
      * {@code reason} (null: not a Go wait, see the notes) and {@code primitive}; may return spuriously. Only
-     * {@link Waiter#await} calls it.
+     * {@link Waiter#await} calls it, with itself as {@code waiter} (asked whether a bubble wait is durable).
      */
-    static void park(WaitReason reason, Object primitive, Deadline deadline) {
+    static void park(WaitReason reason, Object primitive, Deadline deadline, Waiter waiter) {
         G g = G.current();
-        g.beginWait(reason, primitive, !deadline.isNever());
+        g.beginWait(reason, primitive, !deadline.isNever(), waiter);
         try {
             if (deadline.isNever()) {
                 LockSupport.park(primitive);
@@ -55,6 +55,7 @@ public final class Park {
      * @throws Interrupted if the thread is interrupted before the deadline
      */
     public static void sleep(Deadline deadline) {
+        Bubble.point("sleep", null);
         new Waiter().await(WaitReason.SLEEP, null, deadline, true); // nobody claims it: only the deadline ends it
     }
 

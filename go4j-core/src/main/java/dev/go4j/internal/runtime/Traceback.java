@@ -3,6 +3,7 @@ package dev.go4j.internal.runtime;
 import dev.go4j.GoroutineInfo;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.park.Blocker;
+import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.DebugNamed;
 import dev.go4j.internal.park.G;
 import dev.go4j.internal.sched.JdkAccess;
@@ -94,7 +95,7 @@ public final class Traceback {
      * One entry of a dump: the snapshot, the debug names of what the goroutine waits on, and, for a thread go4j
      * did not start, the thread (its entry is headed by its name).
      */
-    private record Entry(GoroutineInfo info, List<String> names, Thread foreign) {
+    private record Entry(GoroutineInfo info, List<String> names, Thread foreign, boolean durable, long bubble) {
     }
 
     /** Snapshots of every live goroutine, lowest id first. */
@@ -134,8 +135,18 @@ public final class Traceback {
         }
     }
 
+    /** Writes the dump of synctest bubble {@code bubble}'s goroutines, lowest id first, as {@link #dumpAll}. */
+    public static void dumpBubble(Appendable out, Bubble bubble) {
+        dump(out, null, bubble);
+    }
+
     /** Writes every entry but {@code skip}'s. */
     private static void dump(Appendable out, G skip) {
+        dump(out, skip, null);
+    }
+
+    /** Writes every entry but {@code skip}'s; only those of {@code bubble}'s goroutines if it is not null. */
+    private static void dump(Appendable out, G skip, Bubble bubble) {
         boolean first = true;
         List<G> goroutines = new ArrayList<>();
         List<G> foreign = new ArrayList<>();
@@ -145,7 +156,7 @@ public final class Traceback {
         goroutines.sort(Comparator.comparingLong(G::id));
         for (List<G> group : List.of(goroutines, foreign)) {
             for (G g : group) {
-                if (g == skip || g.id() == 0 && !g.isBlocked()) {
+                if (g == skip || g.id() == 0 && !g.isBlocked() || bubble != null && g.bubble() != bubble) {
                     continue;
                 }
                 Entry entry = capture(g);
@@ -204,7 +215,9 @@ public final class Traceback {
         }
         var info = new GoroutineInfo(g.id(), state, waitsInGo4j ? reason : null, waiting, waitingOn,
                 g.parentId(), g.createdBy(), visibleFrames(frames));
-        return new Entry(info, names, g.id() == 0 ? thread : null);
+        Bubble bubble = g.bubble();
+        return new Entry(info, names, g.id() == 0 ? thread : null, waitsInGo4j && g.waitDurable(),
+                bubble == null ? 0 : bubble.id());
     }
 
     /** The current thread's stack from the caller of the public call that asked for it (Go.stack) on. */
@@ -320,7 +333,8 @@ public final class Traceback {
         try {
             String who = entry.foreign != null ? "thread \"" + entry.foreign.getName() + "\""
                     : "goroutine " + info.id();
-            appendHeader(out, who, info.state(), info.waiting(), entry.names);
+            appendHeader(out, who, entry.durable ? info.state() + " (durable)" : info.state(), info.waiting(),
+                    entry.names, entry.bubble);
             appendFrames(out, info.stack());
             appendCreatedBy(out, info);
         } catch (IOException e) {
@@ -329,15 +343,19 @@ public final class Traceback {
     }
 
     /**
-     * Writes {@code who [state, N minutes, on "name" …]:} and a newline: the minutes only from one minute on
-     * (integer minutes, always "minutes", as Go), the names only if there are any.
+     * Writes {@code who [state, N minutes, synctest bubble B, on "name" …]:} and a newline: the minutes only from
+     * one minute on (integer minutes, always "minutes", as Go), the bubble only for a bubble's goroutine
+     * ({@code bubble} 0 otherwise), the names only if there are any.
      */
-    static void appendHeader(Appendable out, String who, String state, Duration waiting, List<String> names)
-            throws IOException {
+    static void appendHeader(Appendable out, String who, String state, Duration waiting, List<String> names,
+            long bubble) throws IOException {
         out.append(who).append(" [").append(state);
         long minutes = waiting.toNanos() / NANOS_PER_MINUTE;
         if (minutes > 0) {
             out.append(", ").append(Long.toString(minutes)).append(" minutes");
+        }
+        if (bubble != 0) {
+            out.append(", synctest bubble ").append(Long.toString(bubble));
         }
         if (!names.isEmpty()) {
             out.append(", on");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class TracebackTest {
     private static String header(String state, Duration waiting, List<String> names) throws IOException {
         StringBuilder out = new StringBuilder();
-        Traceback.appendHeader(out, "goroutine 7", state, waiting, names);
+        Traceback.appendHeader(out, "goroutine 7", state, waiting, names, 0);
         return out.toString();
     }
 
