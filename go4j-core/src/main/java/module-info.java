@@ -2,7 +2,8 @@
  * go4j: Go's concurrency model for Java, on virtual threads. Its packages mirror Go's standard library:
  * {@code dev.go4j} (goroutines, channels, select), {@code dev.go4j.sync}, {@code dev.go4j.time},
  * {@code dev.go4j.context}, and {@code golang.org/x/sync}'s {@code dev.go4j.errgroup}, {@code dev.go4j.semaphore}
- * and {@code dev.go4j.singleflight}. The {@code dev.go4j.internal} packages are not exported.
+ * and {@code dev.go4j.singleflight}; {@code dev.go4j.runtime} gives tools (the testing kit, debuggers, profilers)
+ * the runtime's facts about goroutines. The {@code dev.go4j.internal} packages are exported to no module.
  *
  * <p>The exported packages are {@code @NullMarked} with JSpecify's annotations: a type in their API is non-null
  * unless it says {@code @Nullable}. The annotations are for nullness checkers; go4j needs module
@@ -22,5 +23,4 @@ module dev.go4j {
     exports dev.go4j.singleflight;
     exports dev.go4j.sync;
     exports dev.go4j.time;
-    exports dev.go4j.internal.park to dev.go4j.testing;
 }

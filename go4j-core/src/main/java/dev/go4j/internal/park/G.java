@@ -38,8 +38,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * when a thread go4j did not start did), and, only with -Dgo4j.debug.createdBy=true, the frame that called go
  * (a stack walk, several times the cost of a spawn, so off by default).
  *
- * inherited is an opaque slot handed from a parent goroutine to the goroutines it starts (the testable-example
- * capture scope uses it). It is written by the G's own thread (setInherited) or before its thread starts, and read
+ * inherited is an opaque slot handed from a parent goroutine to the goroutines it starts (dev.go4j.runtime.Inherited
+ * keeps its values there; the testable-example capture scope is one). It is written by the G's own thread (setInherited) or before its thread starts, and read
  * by the same thread when it starts a child, so Thread.start publishes it to the child.
  */
 public final class G {
