@@ -2,7 +2,6 @@ package dev.go4j.internal.runtime;
 
 import dev.go4j.GoroutineInfo;
 import dev.go4j.WaitReason;
-import dev.go4j.internal.park.Blocker;
 import dev.go4j.internal.park.DebugNamed;
 import dev.go4j.internal.park.G;
 import dev.go4j.internal.sched.JdkAccess;
@@ -198,7 +197,7 @@ public final class Traceback {
             state = reason.toString();
             waiting = Duration.ofNanos(g.waitedNanos());
             waitingOn = on == null ? null : on.toString();
-            names = debugNames(on);
+            names = DebugNamed.namesOf(on);
         } else {
             state = stateOutsideGo4j(thread, threadState, frames);
         }
@@ -301,17 +300,6 @@ public final class Traceback {
             }
         }
         return false;
-    }
-
-    /** The debug names of what {@code primitive} is, or waits on. */
-    private static List<String> debugNames(Object primitive) {
-        if (primitive instanceof Blocker blocker) {
-            return blocker.debugNames();
-        }
-        if (primitive instanceof DebugNamed named && named.debugName() != null) {
-            return List.of(named.debugName());
-        }
-        return List.of();
     }
 
     /** Writes one entry: the header, the frames, and (for goroutines other than main) the created-by line. */
