@@ -3,6 +3,7 @@ package dev.go4j.programs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -23,8 +24,7 @@ class JfrProgramTest {
     @Test
     void aPanickingProgramWritesThePanicEvent() throws Exception {
         Path file = dir.resolve("panic.jfr");
-        var outcome = JavaProcess.run(List.of(JavaProcess.SCHEDULER_ACCESS, recordTo(file)),
-                JfrPrograms.PanicInMain.class, JavaProcess.TIMEOUT);
+        var outcome = runRecorded(JfrPrograms.PanicInMain.class, file);
 
         assertThat(outcome.exitStatus()).isEqualTo(2);
         assertThat(outcome.stderr()).startsWith("panic: recorded boom\n");
@@ -41,8 +41,7 @@ class JfrProgramTest {
     @Test
     void aDeadlockedProgramWritesTheDeadlockEventBeforeItHalts() throws Exception {
         Path file = dir.resolve("deadlock.jfr");
-        var outcome = JavaProcess.run(List.of(JavaProcess.SCHEDULER_ACCESS, recordTo(file)),
-                JfrPrograms.DeadlockInMain.class, JavaProcess.TIMEOUT);
+        var outcome = runRecorded(JfrPrograms.DeadlockInMain.class, file);
 
         assertThat(outcome.exitStatus()).isEqualTo(2);
         assertThat(outcome.stderr()).startsWith("fatal error: all goroutines are asleep - deadlock!\n\n"
@@ -68,8 +67,7 @@ class JfrProgramTest {
     @Test
     void startFlightRecordingAddsModuleJdkJfrAndGo4jRecords() throws Exception {
         Path file = dir.resolve("limited.jfr");
-        var outcome = JavaProcess.run(List.of(JavaProcess.SCHEDULER_ACCESS, WITHOUT_JFR, recordTo(file)),
-                JfrPrograms.ParkCloseAndPanic.class, JavaProcess.TIMEOUT);
+        var outcome = runRecorded(JfrPrograms.ParkCloseAndPanic.class, file, WITHOUT_JFR);
 
         assertThat(outcome.stdout()).contains("jdk.jfr: true\ngot ball\n");
         assertThat(outcome.exitStatus()).isEqualTo(2);
@@ -77,8 +75,12 @@ class JfrProgramTest {
                 .satisfies(e -> assertThat(e.getString("panic")).isEqualTo("done without jfr"));
     }
 
-    private static String recordTo(Path file) {
-        return "-XX:StartFlightRecording:filename=" + file;
+    /** Runs {@code program} on go4j's scheduler with {@code options}, recording to {@code file} from the start. */
+    private static JavaProcess.Outcome runRecorded(Class<?> program, Path file, String... options) throws Exception {
+        List<String> jvm = new ArrayList<>(List.of(JavaProcess.SCHEDULER_ACCESS));
+        jvm.addAll(List.of(options));
+        jvm.add("-XX:StartFlightRecording:filename=" + file);
+        return JavaProcess.run(jvm, program, JavaProcess.TIMEOUT);
     }
 
     private static List<RecordedEvent> events(Path file, String name) throws Exception {
