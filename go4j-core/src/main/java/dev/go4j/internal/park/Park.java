@@ -24,7 +24,8 @@ import java.util.concurrent.locks.LockSupport;
  * running in Go's sense, so it is recorded as parked but never counted as blocked.
  *
  * JFR (dev.go4j.internal.jfr, ParkEvents): with no recording running, a park pays one read of Jfr.on(); with one,
- * a GoroutineBlocked event is begun here and ended in the finally block, on the goroutine's own thread.
+ * a GoroutineBlocked event is begun here and ended in the finally block, on the goroutine's own thread, after the
+ * G's record is cleared (so that nothing JFR does can leave a stale record behind).
  */
 public final class Park {
     static {
@@ -41,8 +42,8 @@ public final class Park {
      */
     static void park(WaitReason reason, Object primitive, Deadline deadline) {
         G g = G.current();
-        g.beginWait(reason, primitive, !deadline.isNever());
         BlockedWait event = Jfr.on() ? Jfr.waitBegins(reason) : null;
+        g.beginWait(reason, primitive, !deadline.isNever());
         try {
             if (deadline.isNever()) {
                 LockSupport.park(primitive);
@@ -50,10 +51,10 @@ public final class Park {
                 Clock.current().parkUntil(primitive, deadline.nanos());
             }
         } finally {
-            if (event != null) {
-                ParkEvents.waitEnded(event, g);
-            }
             g.endWait();
+            if (event != null) {
+                ParkEvents.waitEnded(event, g, reason, primitive, !deadline.isNever());
+            }
         }
     }
 

@@ -12,10 +12,9 @@ import java.util.List;
  * check of Jfr.on() and nothing else when no recording runs.
  *
  * GoroutineBlocked: Park.park begins the event before it parks (only if a recording wants it) and calls
- * waitEnded in its finally block, on the goroutine's own thread, while the G still holds the wait's record (the
- * reason, the primitive, the timed flag: plain fields this thread wrote). What the goroutine waited on is described
- * only for the waits that passed the threshold. One event per park: a wait that Waiter.await resumes after a
- * spurious wake-up shows as two.
+ * waitEnded in its finally block, on the goroutine's own thread, with the wait's reason, primitive and timed flag
+ * (its own arguments). What the goroutine waited on is described only for the waits that passed the threshold.
+ * One event per park: a wait that Waiter.await resumes after a spurious wake-up shows as two.
  *
  * BlockedGoroutines: reportBlocked is the periodic event's source, run on JFR's periodic thread. It walks the
  * registry as a goroutine dump does (G.all copies it stripe by stripe; no goroutine is stopped) and reads each G's
@@ -28,11 +27,13 @@ final class ParkEvents {
     private ParkEvents() {
     }
 
-    /** Ends {@code event}, begun when {@code g} parked, and records it if it passed the threshold. */
-    static void waitEnded(BlockedWait event, G g) {
+    /**
+     * Ends {@code event}, begun when {@code g} parked with {@code reason} on {@code primitive}, and records it if it
+     * passed the threshold.
+     */
+    static void waitEnded(BlockedWait event, G g, WaitReason reason, Object primitive, boolean timed) {
         if (event.ended()) {
-            Object on = g.waitingOn;
-            event.record(g.id, g.waitReason, describe(on), channelNames(on), g.waitTimed);
+            event.record(g.id, reason, describe(primitive), channelNames(primitive), timed);
         }
     }
 

@@ -82,11 +82,11 @@ public final class Program {
         if (policy() == PanicPolicy.EXIT) {
             fatalPanic(g, failure);
         }
+        Thread thread = Thread.currentThread();
+        thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
         if (Jfr.on()) {
             Jfr.panic(g.id(), panicText(failure), failure.getClass(), failure instanceof FatalError, false);
         }
-        Thread thread = Thread.currentThread();
-        thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
     }
 
     /**
@@ -123,12 +123,12 @@ public final class Program {
     public static void deadlock() {
         StringBuilder text = new StringBuilder("fatal error: all goroutines are asleep - deadlock!\n\n");
         Traceback.dumpAll(text);
-        if (Jfr.on()) {
-            deadlockEvent();
-        }
         flushStandardStreams();
         System.err.print(text);
         flushStandardStreams();
+        if (Jfr.on()) {
+            deadlockEvent();
+        }
         haltNow();
     }
 
@@ -179,9 +179,6 @@ public final class Program {
      * "Caused by:" chain, and its created-by line; at -Dgo4j.traceback=all every other goroutine follows.
      */
     static void report(String headline, G g, Throwable failure) {
-        if (Jfr.on()) {
-            Jfr.panic(g.id(), panicText(failure), failure.getClass(), failure instanceof FatalError, true);
-        }
         StringBuilder text = new StringBuilder(headline).append("\n");
         if (Traceback.level() != Traceback.Level.NONE) {
             text.append('\n');
@@ -190,6 +187,9 @@ public final class Program {
         flushStandardStreams();
         System.err.print(text);
         System.err.flush();
+        if (Jfr.on()) {
+            Jfr.panic(g.id(), panicText(failure), failure.getClass(), failure instanceof FatalError, true);
+        }
     }
 
     private static void flushStandardStreams() {
