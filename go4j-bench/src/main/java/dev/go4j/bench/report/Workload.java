@@ -83,9 +83,9 @@ record Workload(String label, String benchmarkClass, Map<String, String> params,
             "9. ping-pong under side load", "9. buffered 1P1C cap 16 under side load");
 
     /** The chan_test table: JMH {@code ChanTest.method} against Go's {@code BenchmarkMethod}. */
-    static final List<String> CHAN_TEST = List.of("ChanNonblocking", "SelectUncontended", "SelectSyncContended",
-            "SelectProdCons", "ChanSync", "ChanProdCons0", "ChanProdCons10", "ChanProdCons100", "ChanCreation",
-            "ChanSem");
+    static final List<String> CHAN_TEST = List.of("ChanNonblocking", "ChanUncontended", "SelectUncontended",
+            "SelectSyncContended", "SelectProdCons", "ChanSync", "ChanProdCons0", "ChanProdCons10", "ChanProdCons100",
+            "ChanCreation", "ChanSem");
 
     /** The park/unpark floor (scheduler row 10), for ping-pong's target. */
     static final SchedulerRow PARK_FLOOR = SchedulerRow.jmh("10. ParkFloor: park/unpark round trip", "ParkFloor",
