@@ -15,6 +15,8 @@
  *   <li>go4j's goroutines run on go4j's own scheduler, and once more, for the report's second go4j column, on the
  *       JDK's ({@code -Dgo4j.scheduler=jdk}); every benchmark checks in its setup that its JVM has the scheduler it
  *       claims ({@link dev.go4j.bench.OnScheduler}); plain virtual threads run on the JDK's scheduler in both;
+ *   <li>the same check covers the diagnostics flags of the report's diagnostics rows ({@code -Dgo4j.deadlock=off},
+ *       {@code -Dgo4j.debug.createdBy=true}): a fork does what its flags say, or fails;
  *   <li>one invocation moves {@link dev.go4j.bench.Sizes#OPS} elements (or does one whole spawn, one whole sieve),
  *       and JMH divides by that, so scores are per operation like Go's {@code ns/op};
  *   <li>what is sent is one cached object (or, for the sieve, numbers boxed once in a table): no boxing in the

@@ -119,24 +119,44 @@ public class SmokeTest {
                 Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).isNotNegative());
     }
 
+    /** The default flags pass the diagnostics check; a JVM that claims a flag go4j does not follow fails it. */
+    @Test
+    @Timeout(60)
+    void aBenchmarkWithTheWrongDiagnosticsFailsItsSetup() throws Exception {
+        new PingPong().checkDiagnostics(); // go4j has read both flags (and counts waits, captures no creator) now
+        withProperty("go4j.deadlock", "off", () -> assertThatIllegalStateException()
+                .isThrownBy(new PingPong()::checkDiagnostics)
+                .withMessageContaining("claims the park path's wait counters off (-Dgo4j.deadlock=off)"));
+        withProperty("go4j.debug.createdBy", "true", () -> assertThatIllegalStateException()
+                .isThrownBy(new PingPong()::checkDiagnostics)
+                .withMessageContaining("claims created-by capture on (-Dgo4j.debug.createdBy=true)"));
+    }
+
+    /** Runs {@code body} with the system property {@code key} set to {@code value}, then restores it. */
+    private static void withProperty(String key, String value, Runnable body) {
+        String before = System.getProperty(key);
+        System.setProperty(key, value);
+        try {
+            body.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
+        }
+    }
+
     /** A JVM that claims one scheduler and has the other fails the benchmark's setup, naming the flag. */
     @Test
     void aBenchmarkOnTheWrongSchedulerFailsItsSetup() {
         // The scheduler is chosen once per JVM, when first asked: ask before changing the property.
         assertThat(Go.scheduler()).isEqualTo(Go.Scheduler.GO4J);
-        String before = System.getProperty("go4j.scheduler");
-        System.setProperty("go4j.scheduler", "jdk");
-        try {
+        withProperty("go4j.scheduler", "jdk", () -> {
             assertThat(OnScheduler.claimed()).isEqualTo(Go.Scheduler.JDK);
             assertThatIllegalStateException().isThrownBy(new PingPong()::checkScheduler)
                     .withMessageContaining("should run goroutines on the JDK's virtual-thread scheduler")
                     .withMessageContaining("-Dgo4j.scheduler=jdk");
-        } finally {
-            if (before == null) {
-                System.clearProperty("go4j.scheduler");
-            } else {
-                System.setProperty("go4j.scheduler", before);
-            }
-        }
+        });
     }
 }
