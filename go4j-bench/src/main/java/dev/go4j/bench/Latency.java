@@ -4,7 +4,6 @@ import dev.go4j.Chan;
 import dev.go4j.Empty;
 import dev.go4j.Go;
 import dev.go4j.Task;
-import dev.go4j.sync.WaitGroup;
 import dev.go4j.time.Time;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +40,6 @@ import java.util.function.DoubleSupplier;
 public final class Latency {
     /** Every timer's duration. */
     static final Duration TIMER = Duration.ofMillis(1);
-    private static final Object BALL = new Object();
 
     /** How much one process measures: warm-up and measured batches, starts and timers per batch. */
     record Plan(int warmup, int batches, int spawns, int timers) {
@@ -78,7 +76,7 @@ public final class Latency {
             lines.add(line("first-timer", system, timerLateness()));
             batches(lines, "child-start", system, plan, () -> childStart(plan.spawns()));
             batches(lines, "timer-idle", system, plan, () -> medianTimerLateness(plan.timers()));
-            var busy = new BusyPair();
+            var busy = new PingPongPair(null);
             batches(lines, "timer-busy", system, plan, () -> medianTimerLateness(plan.timers()));
             busy.stop();
         });
@@ -94,7 +92,8 @@ public final class Latency {
         }
     }
 
-    private static String line(String metric, String system, double nanos) {
+    /** A sample line: {@code latency METRIC SYSTEM NANOS}, as the report reads it. */
+    static String line(String metric, String system, double nanos) {
         return String.format(Locale.ROOT, "latency %s %s %.1f", metric, system, nanos);
     }
 
@@ -131,33 +130,5 @@ public final class Latency {
             total += started[0] - start;
         }
         return total / (double) spawns;
-    }
-
-    /** Two goroutines playing ping-pong on unbuffered channels until stopped: one busy carrier. */
-    private static final class BusyPair {
-        private final Chan<Object> ping = Chan.make();
-        private final Chan<Object> pong = Chan.make();
-        private final WaitGroup wg = new WaitGroup();
-        private volatile boolean stopping;
-
-        BusyPair() {
-            wg.go(() -> {
-                while (!stopping) {
-                    ping.send(BALL);
-                    pong.receive();
-                }
-                ping.close();
-            });
-            wg.go(() -> {
-                for (Object ball : ping) {
-                    pong.send(ball);
-                }
-            });
-        }
-
-        void stop() {
-            stopping = true;
-            wg.await();
-        }
     }
 }

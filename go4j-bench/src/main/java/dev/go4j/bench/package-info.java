@@ -4,9 +4,10 @@
  * {@code go4j-bench/go}. Class names mirror the Go benchmarks ({@code PingPong} is Go's
  * {@code BenchmarkPingPong}); methods name the system measured ({@code go4j}, {@code jox},
  * {@code jdkSynchronousQueue}, …). {@link dev.go4j.bench.ChanTest} ports the spirit of Go's own
- * {@code runtime/chan_test.go} benchmarks. Two programs measure what JMH's averages cannot, each in processes of
- * its own: {@link dev.go4j.bench.BlockedMemory} (bytes per blocked goroutine) and {@link dev.go4j.bench.Latency}
- * (child-start and timer latencies).
+ * {@code runtime/chan_test.go} benchmarks. Three programs measure what JMH's averages cannot, each in processes of
+ * its own: {@link dev.go4j.bench.BlockedMemory} (bytes per blocked goroutine), {@link dev.go4j.bench.Latency}
+ * (child-start and timer latencies) and {@link dev.go4j.bench.DumpLatency} (a running pair's round trips during a
+ * goroutine dump). {@link dev.go4j.bench.GoDump} times the dump itself, with a million blocked goroutines.
  *
  * <p>Rules every benchmark keeps, so that the columns compare like with like:
  * <ul>

@@ -29,6 +29,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public class SmokeTest {
     /** The latency program's plan in the smoke test: a couple of tiny batches per metric. */
     public static final Latency.Plan TINY = new Latency.Plan(0, 2, 20, 3);
+    /** The dump-latency program's plan in the smoke test: two dumps of the smoke run's blocked goroutines. */
+    public static final DumpLatency.Plan TINY_DUMP = new DumpLatency.Plan(Sizes.DUMP_GOROUTINES_RUN, 2);
 
     /** Runs the whole suite in-process and returns JMH's results. */
     public static Collection<RunResult> runSuite() throws Exception {
@@ -59,13 +61,18 @@ public class SmokeTest {
         return Latency.measure(TINY);
     }
 
+    /** The dump-latency program's lines with the {@link #TINY_DUMP} plan; its goroutines are released after. */
+    public static List<String> dumpLatencyLines() throws InterruptedException {
+        return DumpLatency.measure(TINY_DUMP, true);
+    }
+
     @Test
     @Timeout(120)
     void everyBenchmarkRunsOnce() throws Exception {
         Collection<RunResult> results = runSuite();
         // PingPong 5, Buffered 3 × 2 caps, Select2 2 × 2, SelectTimeout 2, Spawn 2, MutexContended 3, FanIn 3 × 2,
-        // Sieve 3, ChanTest 11, ParkFloor 2, Gosched 1 × 2, ForkJoin 1 × 2.
-        assertThat(results).hasSize(5 + 6 + 4 + 2 + 2 + 3 + 6 + 3 + 11 + 2 + 2 + 2);
+        // Sieve 3, ChanTest 11, ParkFloor 2, Gosched 1 × 2, ForkJoin 1 × 2, GoDump 1 (1 000 blocked goroutines).
+        assertThat(results).hasSize(5 + 6 + 4 + 2 + 2 + 3 + 6 + 3 + 11 + 2 + 2 + 2 + 1);
         for (RunResult r : results) {
             assertThat(r.getPrimaryResult().getScore()).as(r.getParams().getBenchmark()).isPositive();
         }
@@ -117,6 +124,44 @@ public class SmokeTest {
         assertThat(lines.get(0)).startsWith("latency first-timer go4j ");
         assertThat(lines).filteredOn(l -> l.contains("timer")).allSatisfy(line -> assertThat(
                 Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).isNotNegative());
+    }
+
+    /** Each dump gives its log line and its two samples, the worst round trip at or above the 99.9th percentile. */
+    @Test
+    @Timeout(60)
+    void dumpLatencyMeasuresEveryDump() throws Exception {
+        List<String> lines = dumpLatencyLines();
+        assertThat(lines).hasSize(3 * TINY_DUMP.dumps());
+        for (int d = 0; d < TINY_DUMP.dumps(); d++) {
+            assertThat(lines.get(3 * d)).matches("dump " + (d + 1) + ": [0-9,]+ ms, [0-9,]+ goroutines/s, [0-9,]+"
+                    + " round trips");
+            assertThat(lines.get(3 * d + 1)).matches("latency dump-round-trip-worst go4j [0-9]+\\.[0-9]");
+            assertThat(lines.get(3 * d + 2)).matches("latency dump-round-trip-p999 go4j [0-9]+\\.[0-9]");
+            assertThat(sample(lines.get(3 * d + 1))).isGreaterThanOrEqualTo(sample(lines.get(3 * d + 2)));
+        }
+    }
+
+    private static double sample(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    }
+
+    /** The percentiles of a window's round trips, to a bucket; round trips outside the window do not count. */
+    @Test
+    void roundTripsKeepTheWorstAndThePercentilesOfTheirWindow() {
+        var trips = new RoundTrips();
+        trips.record(0, 5_000_000); // before the window opened
+        trips.open();
+        long now = System.nanoTime();
+        for (int i = 1; i <= 1000; i++) {
+            trips.record(now, now + i * 1_000L); // 1 µs to 1 ms
+        }
+        trips.close();
+        trips.record(System.nanoTime() + 1, System.nanoTime() + 50_000_000); // after it closed
+        assertThat(trips.count()).isEqualTo(1000);
+        assertThat(trips.worst()).isEqualTo(1_000_000);
+        assertThat(trips.percentile(0.999)).isEqualTo(999_000 + RoundTrips.BUCKET_NANOS);
+        assertThat(trips.percentile(0.5)).isEqualTo(500_000 + RoundTrips.BUCKET_NANOS);
+        assertThat(new RoundTrips().percentile(0.999)).isZero();
     }
 
     /** The default flags pass the diagnostics check; a JVM that claims a flag go4j does not follow fails it. */

@@ -91,6 +91,8 @@ public final class Bench {
     /** The system property that puts go4j on the JDK's virtual-thread scheduler: the second go4j column. */
     static final String JDK_SCHEDULER = "-Dgo4j.scheduler=jdk";
     private static final int MEMORY_GOROUTINES = 1_000_000;
+    /** The dump benchmark, which the main run leaves out: it needs a big heap and single shots. */
+    static final String DUMP_BENCHMARK = "dev\\.go4j\\.bench\\.GoDump\\.";
     /** What the JDK-scheduler pass runs again: every go4j benchmark method, and the chan_test ports. */
     static final List<String> JDK_SCHEDULER_PASS = List.of("dev\\.go4j\\.bench\\..*\\.go4j$",
             "dev\\.go4j\\.bench\\.ChanTest\\.");
@@ -167,11 +169,13 @@ public final class Bench {
         findGo();
 
         say("JMH: the whole suite (" + mode.name + " settings)");
-        meta.setProperty("jmh.status", jmh(RawData.JMH, mode.jmhOptions().include("dev\\.go4j\\.bench\\..*")));
+        meta.setProperty("jmh.status", jmh(RawData.JMH, mode.jmhOptions().include("dev\\.go4j\\.bench\\..*")
+                .exclude(DUMP_BENCHMARK)));
 
         say("JMH: go4j's benchmarks again on the JDK's scheduler (" + JDK_SCHEDULER + ")");
         ChainedOptionsBuilder jdkPass = onJdkScheduler(mode.jmhOptions());
         JDK_SCHEDULER_PASS.forEach(jdkPass::include);
+        jdkPass.exclude(DUMP_BENCHMARK);
         meta.setProperty("jmh.jdk-sched.status", jmh(RawData.JMH_JDK_SCHED, jdkPass));
 
         if (go != null) {
