@@ -20,7 +20,6 @@ import java.util.Locale;
  * Each check costs a goroutine or two, once per trial.
  */
 final class Diagnostics {
-    private static final Object PROBE = new Object();
     /** The debug name of the channel the created-by probe blocks on, by which its record is found. */
     private static final String PROBE_CHANNEL = "go4j-bench created-by probe";
 
@@ -58,14 +57,15 @@ final class Diagnostics {
     }
 
     /**
-     * Whether a wait with a reason moves the epoch: on an unbuffered channel one of the two parties always parks
-     * (so does this thread, waiting for them).
+     * Whether a wait with a reason moves the epoch: a goroutine that is parked in a channel receive (its thread is
+     * seen waiting, so it has entered the park path) has begun a wait. (A send and a receive that meet need not
+     * park at all: the first may be claimed before it parks.)
      */
-    private static boolean parkIsCounted() {
+    private static boolean parkIsCounted() throws InterruptedException {
         long before = Quiescence.epoch();
-        Chan<Object> ch = Chan.make();
-        Parties.goroutines(() -> ch.send(PROBE), ch::receive);
-        return Quiescence.epoch() != before;
+        try (var parked = BlockedGoroutines.start(1)) {
+            return Quiescence.epoch() != before;
+        }
     }
 
     /** Whether a goroutine started now records the frame that started it. */
