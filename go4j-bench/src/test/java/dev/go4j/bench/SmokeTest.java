@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openjdk.jmh.annotations.Mode;
@@ -39,6 +40,16 @@ public class SmokeTest {
 
     /** Runs the benchmarks that match any of {@code includes} in-process and returns JMH's results. */
     public static Collection<RunResult> runSuite(String... includes) throws Exception {
+        return runSuite(options -> {
+            for (String include : includes) {
+                options.include(include);
+            }
+            return options;
+        });
+    }
+
+    /** Runs the benchmarks that {@code select} adds to the smoke settings, in-process, and returns JMH's results. */
+    public static Collection<RunResult> runSuite(UnaryOperator<ChainedOptionsBuilder> select) throws Exception {
         assertThat(Sizes.SMOKE).as("the smoke test needs -Dgo4j.bench.smoke=true (set by go4j-bench's pom)").isTrue();
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .forks(0)
@@ -50,10 +61,7 @@ public class SmokeTest {
                 .shouldFailOnError(true)
                 .timeout(TimeValue.seconds(20))
                 .verbosity(VerboseMode.SILENT);
-        for (String include : includes) {
-            options.include(include);
-        }
-        return new Runner(options.build()).run();
+        return new Runner(select.apply(options).build()).run();
     }
 
     /** The latency program's lines with the {@link #TINY} plan. */
