@@ -38,19 +38,9 @@ public final class DumpLatency {
     }
 
     public static void main(String[] args) {
-        if (args.length % 2 != 0) {
-            throw new IllegalArgumentException("usage: DumpLatency [-goroutines N] [-dumps K]");
-        }
-        Plan p = Plan.DEFAULT;
-        for (int i = 0; i < args.length; i += 2) {
-            int n = Integer.parseInt(args[i + 1]);
-            p = switch (args[i]) {
-                case "-goroutines" -> new Plan(n, p.dumps());
-                case "-dumps" -> new Plan(p.goroutines(), n);
-                default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
-            };
-        }
-        Plan plan = p;
+        ProgramArgs a = ProgramArgs.parse(args, "usage: DumpLatency [-goroutines N] [-dumps K]", "-goroutines",
+                "-dumps");
+        Plan plan = new Plan(a.get("-goroutines", Plan.DEFAULT.goroutines()), a.get("-dumps", Plan.DEFAULT.dumps()));
         // Go.main ends the process when the body returns, without waking the million goroutines.
         Go.main(args, () -> measure(plan, false).forEach(System.out::println));
     }

@@ -50,21 +50,11 @@ public final class Latency {
     }
 
     public static void main(String[] args) {
-        if (args.length % 2 != 0) {
-            throw new IllegalArgumentException("usage: Latency [-warmup W] [-batches K] [-spawns N] [-timers T]");
-        }
-        Plan p = Plan.DEFAULT;
-        for (int i = 0; i < args.length; i += 2) {
-            int n = Integer.parseInt(args[i + 1]);
-            p = switch (args[i]) {
-                case "-warmup" -> new Plan(n, p.batches(), p.spawns(), p.timers());
-                case "-batches" -> new Plan(p.warmup(), n, p.spawns(), p.timers());
-                case "-spawns" -> new Plan(p.warmup(), p.batches(), n, p.timers());
-                case "-timers" -> new Plan(p.warmup(), p.batches(), p.spawns(), n);
-                default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
-            };
-        }
-        Plan plan = p;
+        ProgramArgs a = ProgramArgs.parse(args, "usage: Latency [-warmup W] [-batches K] [-spawns N] [-timers T]",
+                "-warmup", "-batches", "-spawns", "-timers");
+        Plan d = Plan.DEFAULT;
+        Plan plan = new Plan(a.get("-warmup", d.warmup()), a.get("-batches", d.batches()),
+                a.get("-spawns", d.spawns()), a.get("-timers", d.timers()));
         Go.main(args, () -> measure(plan).forEach(System.out::println));
     }
 
