@@ -2,6 +2,7 @@ package dev.go4j;
 
 import dev.go4j.internal.clock.Deadline;
 import dev.go4j.internal.diag.DeadlockDetector;
+import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.runtime.Goroutine;
 import dev.go4j.internal.runtime.Program;
@@ -97,6 +98,7 @@ public final class Go {
 
     /** Yields the processor so other goroutines may run, Go's {@code runtime.Gosched}. */
     public static void gosched() {
+        Bubble.point("gosched", null); // a scheduling point of an exploring bubble (it yields)
         Thread.yield();
     }
 
@@ -150,6 +152,11 @@ public final class Go {
      *
      * <p>The dump streams: it never holds the whole text, and it never stops the program; each goroutine is
      * captured on its own, so entries are not simultaneous. A million goroutines take seconds.
+     *
+     * <p>From outside the program, the same text comes from {@code ./go4j dump <pid>}, or from the operation
+     * {@code dump()} of the MBean {@code dev.go4j:type=Runtime}, which go4j registers in the platform MBeanServer
+     * when the first goroutine starts (with the attributes {@code NumGoroutine} and {@code GOMAXPROCS}; off with
+     * {@code -Dgo4j.jmx=false}).
      *
      * @param out where to write; an {@link java.io.IOException} it throws is rethrown as
      *     {@link java.io.UncheckedIOException}

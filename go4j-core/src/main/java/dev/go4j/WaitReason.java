@@ -35,7 +35,14 @@ public enum WaitReason {
     /** Waiting in {@code sync.Cond.Wait}. */
     SYNC_COND_WAIT("sync.Cond.Wait"),
     /** Waiting for a semaphore (go4j: {@code x/sync/semaphore.Weighted.acquire}). */
-    SEMACQUIRE("semacquire");
+    SEMACQUIRE("semacquire"),
+    /** Waiting for a synctest bubble to finish ({@code Synctest.test}, Go's {@code synctest.Test}). */
+    SYNCTEST_RUN("synctest.Run"),
+    /**
+     * Waiting in a synctest bubble until every other goroutine of the bubble is durably blocked
+     * ({@code Synctest.await}, Go's {@code synctest.Wait}).
+     */
+    SYNCTEST_WAIT("synctest.Wait");
 
     private final String goText;
 

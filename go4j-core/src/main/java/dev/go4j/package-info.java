@@ -22,8 +22,10 @@
  *
  * <p>Deviations from Go: goroutines that compute without blocking are not preempted by go4j; Java's
  * {@link Thread#interrupt()} makes blocking operations throw {@link dev.go4j.Interrupted}; fatal errors are thrown
- * outside {@code Go.main}; {@code Go.gomaxprocs()} is read-only; goroutines do not inherit
- * {@link InheritableThreadLocal} values. The README lists every deviation.
+ * outside {@code Go.main}; goroutines do not inherit {@link InheritableThreadLocal} values; Go's deadlock report
+ * ({@code fatal error: all goroutines are asleep - deadlock!}) needs go4j's own scheduler and {@code Go.main}, and
+ * goroutine dumps ({@link dev.go4j.Go#dump Go.dump}) are per-goroutine snapshots with Java frames. The README lists
+ * every deviation.
  */
 @NullMarked
 package dev.go4j;

@@ -2,6 +2,7 @@ package dev.go4j.sync;
 
 import dev.go4j.Interrupted;
 import dev.go4j.WaitReason;
+import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.Waiter;
 import dev.go4j.internal.sync.NotifyList;
@@ -42,6 +43,7 @@ public final class Cond {
      */
     public Cond(Locker locker) {
         this.locker = Objects.requireNonNull(locker, "locker");
+        waiters.joinCurrentBubble();
     }
 
     /**
@@ -61,6 +63,7 @@ public final class Cond {
      *     by then, and if the goroutine was interrupted before the call, the locker was never released
      */
     public void await() {
+        Bubble.point("sync.Cond.Wait", this);
         Park.checkInterrupt();
         Waiter w = waiters.add(); // queued before unlocking: a signal after the unlock finds it
         try {
@@ -78,11 +81,15 @@ public final class Cond {
 
     /** Wakes the goroutine that has waited longest in {@link #await()}, if there is one. */
     public void signal() {
+        Bubble.point("sync.Cond.Signal", this);
+        waiters.checkBubble("sync: Cond.Signal called from outside synctest bubble");
         waiters.wakeOne();
     }
 
     /** Wakes every goroutine waiting in {@link #await()}. */
     public void broadcast() {
+        Bubble.point("sync.Cond.Broadcast", this);
+        waiters.checkBubble("sync: Cond.Broadcast called from outside synctest bubble");
         waiters.wakeAll();
     }
 

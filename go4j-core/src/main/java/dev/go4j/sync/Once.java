@@ -3,6 +3,7 @@ package dev.go4j.sync;
 import dev.go4j.Panic;
 import dev.go4j.Result;
 import dev.go4j.WaitReason;
+import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.sync.MutexCore;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -71,6 +72,7 @@ public final class Once {
      * @throws NullPointerException if {@code f} is null
      */
     public void run(Runnable f) {
+        Bubble.point("sync.Once.Do", this);
         Objects.requireNonNull(f, "f");
         if (!done) {
             runSlow(f);

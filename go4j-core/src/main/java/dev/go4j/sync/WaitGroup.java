@@ -4,6 +4,7 @@ import dev.go4j.Interrupted;
 import dev.go4j.Panic;
 import dev.go4j.Task;
 import dev.go4j.WaitReason;
+import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.Waiter;
 import dev.go4j.internal.runtime.Goroutine;
@@ -72,6 +73,12 @@ public final class WaitGroup {
      * @throws Panic {@code sync: negative WaitGroup counter} if the counter would go below zero
      */
     public void add(int delta) {
+        Bubble.point("sync.WaitGroup.Add", this);
+        if (counter == 0 && delta > 0) {
+            waiters.joinCurrentBubble(); // a count started in a synctest bubble belongs to it, as in Go
+        } else {
+            waiters.checkBubble("sync: WaitGroup.Add called from inside and outside synctest bubble");
+        }
         int previous = (int) COUNTER.getAndAdd(this, delta);
         int now = previous + delta;
         if (now < 0 || (delta < 0 && now > previous)) {
@@ -103,6 +110,7 @@ public final class WaitGroup {
      * @throws Interrupted if the thread is interrupted while it waits (see {@link Interrupted} for the rules)
      */
     public void await() {
+        Bubble.point("sync.WaitGroup.Wait", this);
         if (counter == 0) {
             return;
         }

@@ -11,6 +11,8 @@ import dev.go4j.internal.runtime.Goroutine;
 import dev.go4j.internal.time.TimerCore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -45,6 +47,50 @@ public final class Time {
             return;
         }
         Park.sleep(Deadline.after(d));
+    }
+
+    /**
+     * Returns a {@link java.time.Clock} (UTC) that reads go4j's clock, for code that takes a clock: inside a
+     * synctest bubble it reads the bubble's fake time, elsewhere the system's. The clock consults go4j at every
+     * read, so one instance serves every thread. JDK timed waits ({@code Thread.sleep}, {@code parkNanos},
+     * timed {@code Future.get}) always wait in real time and never count as durably blocked.
+     *
+     * {@snippet file="SynctestSnippets.java" region="clock"}
+     *
+     * @return the clock
+     */
+    public static java.time.Clock clock() {
+        return GoClock.UTC;
+    }
+
+    /** The clock of {@link #clock()}: reads go4j's clock of the calling thread at every call. */
+    private static final class GoClock extends java.time.Clock {
+        static final GoClock UTC = new GoClock(ZoneOffset.UTC);
+        private final ZoneId zone;
+
+        private GoClock(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public java.time.Clock withZone(ZoneId newZone) {
+            return newZone.equals(zone) ? this : new GoClock(newZone);
+        }
+
+        @Override
+        public Instant instant() {
+            return Clock.current().now();
+        }
+
+        @Override
+        public String toString() {
+            return "Time.clock()[" + zone + "]";
+        }
     }
 
     /**

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.go4j.Chan;
 import dev.go4j.Go;
 import dev.go4j.Select;
+import dev.go4j.runtime.Waits;
 import dev.go4j.sync.Mutex;
 import dev.go4j.time.Time;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -40,7 +44,10 @@ import org.objectweb.asm.commons.Remapper;
  *       {@code Task}, {@code Empty}, {@code Result}, the channel and context interfaces and their result and
  *       error types) but never the facades: {@code Go}, {@code Select}, {@code dev.go4j.time}, {@code dev.go4j.sync}
  *       and the x/sync packages, nor {@code Chan}'s static factories ({@code Chan} itself is a sealed interface,
- *       which the channel core implements).</li>
+ *       which the channel core implements), nor {@code dev.go4j.runtime}, the tools' view of them;</li>
+ *   <li>the module exports every package outside {@code dev.go4j.internal} to everyone and the internal packages to
+ *       no module, so go4j works alike on the module path and the class path (go4j-testing, often on the class
+ *       path beside a module-path go4j, needs nothing a qualified export would give it).</li>
  * </ul>
  */
 class ClassScanTest {
@@ -85,7 +92,7 @@ class ClassScanTest {
     /** Classes and packages (prefixes ending in '/') that dev.go4j.internal may not use. */
     private static final Set<String> FACADES = Set.of(
             "dev/go4j/Go", "dev/go4j/Select", "dev/go4j/time/", "dev/go4j/sync/", "dev/go4j/errgroup/",
-            "dev/go4j/semaphore/", "dev/go4j/singleflight/");
+            "dev/go4j/semaphore/", "dev/go4j/singleflight/", "dev/go4j/runtime/");
 
     @Test
     void goCoreKeepsItsArchitectureRules() throws IOException {
@@ -93,13 +100,31 @@ class ClassScanTest {
         assertThat(violations).isEmpty();
     }
 
+    @Test
+    void theModuleExportsEveryApiPackageToEveryoneAndNoInternalPackage() throws IOException {
+        ModuleDescriptor module = ModuleFinder.of(Path.of("target", "classes")).find("dev.go4j").orElseThrow()
+                .descriptor();
+        Set<String> api = new TreeSet<>();
+        for (String pkg : module.packages()) {
+            if (!pkg.startsWith("dev.go4j.internal")) {
+                api.add(pkg);
+            }
+        }
+
+        assertThat(module.exports()).allSatisfy(export -> assertThat(export.isQualified()).as(export.source())
+                .isFalse());
+        assertThat(module.exports()).extracting(ModuleDescriptor.Exports::source).containsExactlyInAnyOrderElementsOf(
+                api);
+        assertThat(api).contains("dev.go4j", "dev.go4j.runtime");
+    }
+
     /**
      * The internal packages in layers, lowest first: a package may use its own layer's packages only if it is
      * that package, and lower layers freely; so the internal packages form no cycle.
      */
     private static final List<Set<String>> LAYERS = List.of(
-            Set.of("clock"), Set.of("sched"), Set.of("park"), Set.of("runtime"), Set.of("sync", "chan"),
-            Set.of("time"), Set.of("context"), Set.of("diag"));
+            Set.of("jfr"), Set.of("clock"), Set.of("sched"), Set.of("park"), Set.of("runtime"), Set.of("sync", "chan"),
+            Set.of("time"), Set.of("context"), Set.of("diag"), Set.of("synctest"));
 
     @Test
     void internalPackagesUseOnlyLowerLayers() throws IOException {
@@ -163,6 +188,7 @@ class ClassScanTest {
                 .anyMatch(v -> v.contains("uses the facade dev/go4j/Select"))
                 .anyMatch(v -> v.contains("uses the facade dev/go4j/sync/Mutex"))
                 .anyMatch(v -> v.contains("uses the facade dev/go4j/time/Time"))
+                .anyMatch(v -> v.contains("uses the facade dev/go4j/runtime/Waits"))
                 .anyMatch(v -> v.contains("calls the facade dev/go4j/Chan.make"));
     }
 
@@ -289,6 +315,7 @@ class ClassScanTest {
             new Mutex().lock();
             Time.sleep(Duration.ZERO);
             Chan.make();
+            Waits.describeWaiting();
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.go4j.programs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The exit rules of a Go.main program, each checked in a child JVM. */
@@ -43,6 +45,35 @@ class ProgramTest {
         assertThat(outcome.stderr())
                 .startsWith("panic: java.lang.IllegalArgumentException: bad argument in goroutine\n\n"
                         + "goroutine 2 [running]:\n\tat ");
+        String report = outcome.stderr();
+        assertThat(report).doesNotContain("dev.go4j.internal.", "java.lang.VirtualThread", "\n\ngoroutine 1 [");
+        String lambda = Pattern.quote(Programs.PanicInGoroutine.class.getName()) + "\\.lambda\\$main\\$\\d+";
+        assertThat(report).containsPattern("\ncreated by " + lambda + " in goroutine 1\n$");
+    }
+
+    @Test
+    void withCreatedByOnTheReportNamesTheFrameThatCalledGo() throws Exception {
+        var outcome = JavaProcess.run(List.of(JavaProcess.SCHEDULER_ACCESS, "-Dgo4j.debug.createdBy=true"),
+                Programs.PanicInGoroutine.class, JavaProcess.TIMEOUT);
+        assertThat(outcome.exitStatus()).isEqualTo(2);
+        String lambda = Pattern.quote(Programs.PanicInGoroutine.class.getName()) + "\\.lambda\\$main\\$\\d+";
+        assertThat(outcome.stderr()).containsPattern(
+                "\ncreated by " + lambda + " in goroutine 1\n\tat " + lambda + "\\(Programs\\.java:\\d+\\)\n$");
+    }
+
+    @Test
+    void tracebackAllAppendsEveryOtherGoroutine() throws Exception {
+        var outcome = JavaProcess.run(List.of(JavaProcess.SCHEDULER_ACCESS, "-Dgo4j.traceback=all"),
+                Programs.PanicInGoroutine.class, JavaProcess.TIMEOUT);
+        assertThat(outcome.exitStatus()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("\n\ngoroutine 1 [sleep]:\n");
+    }
+
+    @Test
+    void tracebackNonePrintsTheHeadlineOnly() throws Exception {
+        var outcome = JavaProcess.run(List.of(JavaProcess.SCHEDULER_ACCESS, "-Dgo4j.traceback=none"),
+                Programs.PanicInGoroutine.class, JavaProcess.TIMEOUT);
+        assertThat(outcome.stderr()).isEqualTo("panic: java.lang.IllegalArgumentException: bad argument in goroutine\n");
     }
 
     @Test

@@ -87,12 +87,18 @@ public final class GoTesting {
 
     /** Waits until {@code thread} is blocked in a go4j operation with {@code reason}. */
     public static void awaitBlocked(Thread thread, WaitReason reason) {
-        ParkState.awaitBlocked(thread, reason, TIMEOUT);
+        if (!ParkState.awaitBlocked(thread, reason, TIMEOUT)) {
+            throw new AssertionError("not blocked in [" + reason + "] within " + TIMEOUT + ": "
+                    + ParkState.describe(thread) + "\n" + GoroutineDump.of(null));
+        }
     }
 
     /** Waits until at least {@code count} goroutines are blocked on {@code primitive} with {@code reason}. */
     public static void awaitBlocked(Object primitive, WaitReason reason, int count) {
-        ParkState.awaitBlocked(primitive, reason, count, TIMEOUT);
+        if (!ParkState.awaitBlocked(primitive, reason, count, TIMEOUT)) {
+            throw new AssertionError("not " + count + " blocked in [" + reason + "] on " + primitive + " within "
+                    + TIMEOUT + "\n" + GoroutineDump.of(null));
+        }
     }
 
     /** Joins {@code thread}, failing with what it waits on if it has not ended within {@link #TIMEOUT}. */

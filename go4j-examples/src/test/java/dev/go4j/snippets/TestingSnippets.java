@@ -3,6 +3,7 @@ package dev.go4j.snippets;
 import static dev.go4j.Go.go;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.go4j.Chan;
 import dev.go4j.Interrupted;
 import dev.go4j.WaitReason;
 import dev.go4j.sync.WaitGroup;
@@ -13,6 +14,8 @@ import dev.go4j.testsupport.GoTesting;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The examples of package {@code dev.go4j.testing} (and of {@code WaitReason}, which tests use through it). */
 class TestingSnippets {
@@ -83,6 +86,20 @@ class TestingSnippets {
                 wg.go(() -> System.out.println("hello from " + n));
             }
             wg.await();
+        }
+    }
+    // @end
+
+    @Nested
+    // @start region="parameterized"
+    class SquaresTest {
+        @ParameterizedTest
+        @CsvSource({"2, 4", "3, 9"})
+        @Output("{0} squared is {1}")                 // checked in each invocation, with its arguments
+        void square(int n, int expected) {
+            Chan<Integer> result = Chan.make();
+            go(() -> result.send(n * n));
+            System.out.println(n + " squared is " + result.receive());
         }
     }
     // @end

@@ -1,10 +1,11 @@
 package dev.go4j.testing;
 
+import dev.go4j.Interrupted;
 import dev.go4j.WaitReason;
-import dev.go4j.internal.park.ParkState;
+import dev.go4j.runtime.Waits;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Waits, in tests, until goroutines are really blocked in a given go4j operation, so that a test orders events
@@ -14,7 +15,8 @@ import java.util.Objects;
  * {@snippet file="TestingSnippets.java" region="goroutines"}
  *
  * <p>The timeout is only a safety net against a hung test: a condition that holds is seen within about a
- * millisecond. On timeout the {@link AssertionError} lists what every goroutine was waiting on.
+ * millisecond. On timeout the {@link AssertionError} lists what every goroutine was waiting on. These methods are
+ * the test-side face of {@link Waits}, go4j-core's supported API for the same facts.
  */
 public final class Goroutines {
     private Goroutines() {
@@ -26,11 +28,16 @@ public final class Goroutines {
      * @param thread a goroutine's thread, or any thread that uses go4j
      * @param reason the wait reason to wait for
      * @param timeout how long to wait at most
-     * @throws AssertionError if it does not happen within {@code timeout}, or the thread terminates first
+     * @throws AssertionError if it does not happen within {@code timeout}, or the thread terminates first, or
+     *     the calling thread is interrupted (its interrupt status is set again)
      */
     public static void awaitBlocked(Thread thread, WaitReason reason, Duration timeout) {
-        ParkState.awaitBlocked(Objects.requireNonNull(thread, "thread"), Objects.requireNonNull(reason, "reason"),
-                Objects.requireNonNull(timeout, "timeout"));
+        if (!awaitOrFail(() -> Waits.awaitBlocked(thread, reason, timeout))) {
+            String what = thread.getState() == Thread.State.TERMINATED ? " terminated before it blocked in ["
+                    : " did not block in [";
+            throw new AssertionError(thread.getName() + what + reason + "] within " + timeout + "; now: "
+                    + Waits.describe(thread));
+        }
     }
 
     /**
@@ -42,12 +49,25 @@ public final class Goroutines {
      * @param reason the wait reason to wait for
      * @param count how many blocked goroutines to wait for, at least 1
      * @param timeout how long to wait at most
-     * @throws AssertionError if it does not happen within {@code timeout}
+     * @throws AssertionError if it does not happen within {@code timeout}, or the calling thread is interrupted
+     *     (its interrupt status is set again)
      * @throws IllegalArgumentException if {@code count} is less than 1
      */
     public static void awaitBlocked(Object primitive, WaitReason reason, int count, Duration timeout) {
-        ParkState.awaitBlocked(Objects.requireNonNull(primitive, "primitive"),
-                Objects.requireNonNull(reason, "reason"), count, Objects.requireNonNull(timeout, "timeout"));
+        if (!awaitOrFail(() -> Waits.awaitBlocked(primitive, reason, count, timeout))) {
+            throw new AssertionError("fewer than " + count + " goroutines blocked in [" + reason + "] on " + primitive
+                    + " within " + timeout + " (" + Waits.countBlocked(primitive, reason) + " now); waiting: "
+                    + Waits.describeWaiting());
+        }
+    }
+
+    /** Runs a wait of {@link Waits}; an interrupt fails the test, as a hang would. */
+    private static boolean awaitOrFail(BooleanSupplier wait) {
+        try {
+            return wait.getAsBoolean();
+        } catch (Interrupted e) {
+            throw new AssertionError("interrupted while waiting", e);
+        }
     }
 
     /**
@@ -58,8 +78,7 @@ public final class Goroutines {
      * @return the number of goroutines parked there now
      */
     public static int countBlocked(Object primitive, WaitReason reason) {
-        return ParkState.countBlocked(Objects.requireNonNull(primitive, "primitive"),
-                Objects.requireNonNull(reason, "reason"));
+        return Waits.countBlocked(primitive, reason);
     }
 
     /**
@@ -73,8 +92,6 @@ public final class Goroutines {
      * @return a snapshot of their threads, in no particular order
      */
     public static List<Thread> blockedOn(Object primitive, WaitReason reason) {
-        Objects.requireNonNull(primitive, "primitive");
-        Objects.requireNonNull(reason, "reason");
-        return List.copyOf(ParkState.blockedOn(primitive, reason));
+        return Waits.blockedOn(primitive, reason);
     }
 }

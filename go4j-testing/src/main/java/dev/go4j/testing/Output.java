@@ -34,6 +34,15 @@ import org.junit.jupiter.api.parallel.Resources;
  * {@code System.out} encodes, with its charset: a character that charset cannot encode is lost, as on the real
  * standard output (run the tests with {@code -Dstdout.encoding=UTF-8} to compare non-ASCII text everywhere).
  *
+ * <p>Parameterized examples: on a method that is also a {@code @ParameterizedTest} (or another test template, such
+ * as {@code @RepeatedTest}), each invocation is an example of its own, and {@code {0}}, {@code {1}}… in the
+ * expected output stand for that invocation's arguments ({@link String#valueOf(Object)}). JUnit also makes a plain
+ * test of such a method, because this annotation is a {@code @Test}; that one is skipped (JUnit 5.13 and newer
+ * warn about it at discovery: harmless here). A {@code @TestFactory} cannot be an example: it fails with a
+ * configuration error, as the output of its dynamic tests could not be told apart.
+ *
+ * {@snippet file="TestingSnippets.java" region="parameterized"}
+ *
  * <p>Examples hold JUnit's {@link Resources#SYSTEM_OUT} lock in {@linkplain ResourceAccessMode#READ_WRITE
  * read-write} mode, so under parallel test execution they never run at the same time as each other or as other tests
  * that declare that lock. Use {@link UnorderedOutput} when goroutines print in an order that is not fixed.

@@ -11,19 +11,26 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import dev.go4j.Go;
 import dev.go4j.WaitReason;
-import dev.go4j.internal.park.G;
 import dev.go4j.sync.WaitGroup;
 import dev.go4j.testing.internal.Capture;
 import dev.go4j.testsupport.Fixture;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.hierarchical.ExclusiveResource;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -137,6 +144,39 @@ class OutputTest {
 
         results.containerEvents().assertStatistics(stats -> stats.skipped(1));
         results.testEvents().assertStatistics(stats -> stats.started(0));
+    }
+
+    @Test
+    void aParameterizedExampleIsCheckedInEachInvocationWithItsArgumentsInTheExpectation() {
+        EngineExecutionResults results = run(selectClass(Parameterized.class));
+
+        // 2 + 2 + 2 invocations run and pass; JUnit's extra plain run of each of the 3 methods is skipped.
+        results.testEvents().assertStatistics(stats -> stats.started(6).succeeded(6).failed(0).skipped(3));
+        assertThat(results.testEvents().skipped().list()).allSatisfy(event -> assertThat(
+                event.getPayload(String.class)).hasValue("an example that is a test template (@ParameterizedTest,"
+                        + " @RepeatedTest…) runs as its invocations, and each one's output is checked"));
+    }
+
+    @Test
+    void aParameterizedInvocationThatPrintsSomethingElseFailsAlone() {
+        EngineExecutionResults results = run(selectMethod(ParameterizedFailing.class, "onlyA", "java.lang.String"));
+
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1).skipped(1));
+        Throwable failure = results.testEvents().failed().list().get(0).getPayload(TestExecutionResult.class)
+                .orElseThrow().getThrowable().orElseThrow();
+        assertThat(failure).isInstanceOf(AssertionFailedError.class).hasMessage("got:\nb\nwant:\na");
+    }
+
+    @Test
+    void aTestFactoryCannotBeAnExample() {
+        EngineExecutionResults results = run(selectMethod(ParameterizedFailing.class, "factory"));
+
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+        results.containerEvents().failed().assertThatEvents().singleElement().satisfies(event -> assertThat(
+                event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("factory: @TestFactory cannot be an example: the output of its dynamic tests is not"
+                        + " checked; make each a method with @Output, or use @ParameterizedTest"));
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -275,6 +315,51 @@ class OutputTest {
         }
     }
 
+    @Fixture
+    static class Parameterized {
+        @ParameterizedTest
+        @ValueSource(strings = {"a", "b"})
+        @Output("got {0}")
+        void echo(String s) {
+            var wg = new WaitGroup();
+            wg.go(() -> System.out.println("got " + s));
+            wg.await();
+        }
+
+        @ParameterizedTest
+        @CsvSource({"1, one", "2, two"})
+        @UnorderedOutput("""
+                {1}
+                {0}
+                """)
+        void twoArguments(int n, String name) {
+            System.out.println(n);
+            System.out.println(name);
+        }
+
+        @RepeatedTest(2)
+        @Output("repeated")
+        void repeated() {
+            System.out.println("repeated");
+        }
+    }
+
+    @Fixture
+    static class ParameterizedFailing {
+        @ParameterizedTest
+        @ValueSource(strings = {"a", "b"})
+        @Output("a")
+        void onlyA(String s) {
+            System.out.println(s);
+        }
+
+        @TestFactory
+        @Output("x")
+        Stream<DynamicTest> factory() {
+            return Stream.of(DynamicTest.dynamicTest("x", () -> System.out.println("x")));
+        }
+    }
+
     /**
      * Example A leaves a goroutine blocked on a gate; example B releases it and waits until it has printed, then
      * prints its own line. B's output must be exactly its own line.
@@ -301,7 +386,7 @@ class OutputTest {
             go(() -> {
                 gate.await();
                 System.out.println(LATE_LINE);
-                lateWritersCapture.set((Capture) G.currentInherited());
+                lateWritersCapture.set(Capture.current());
                 printed.countDown();
             });
             System.out.println("A");

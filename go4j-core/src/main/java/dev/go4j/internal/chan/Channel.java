@@ -5,9 +5,12 @@ import dev.go4j.RuntimeError;
 import dev.go4j.TryReceive;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.clock.Deadline;
+import dev.go4j.internal.park.Bubble;
+import dev.go4j.internal.jfr.Jfr;
 import dev.go4j.internal.park.DebugNamed;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.RuntimeLock;
+import dev.go4j.internal.runtime.Program;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
@@ -86,6 +89,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * an empty channel, are decided by two racy single-word reads (closed, and count or the head of the opposite
  * queue) without taking the lock; the comments at the two sites argue why that is linearisable.
  *
+ * JFR: close emits dev.go4j.ChannelClosed (name, capacity, what was still buffered, how many receivers and senders
+ * it woke) after the wake-ups, outside the lock; with no recording running it costs one read of Jfr.on().
+ *
  * Differences from chan.go: elements are references (no copying); the per-channel lock is not held while waking
  * peers; the nil channel is one instance whose operations are decided before any lock.
  */
@@ -109,6 +115,8 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
     private final T zero;
     /** The timer that feeds this channel (Go's hchan.timer), or null. Final. */
     private final ChannelTimer timer;
+    /** The synctest bubble the channel was made in, or null. Final. */
+    private final Bubble bubble;
     /** The debug name for dumps, or null; set at most once (CAS), read opaquely. */
     private String name;
     /** Guards everything below. */
@@ -137,6 +145,7 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
         this.zero = zero;
         this.timer = timer;
         this.buffer = capacity == 0 ? null : new Object[capacity];
+        this.bubble = Bubble.current();
     }
 
     /** Go's {@code make(chan T, capacity)}: a channel users may send on, receive from and close. */
@@ -230,19 +239,30 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
         if (isNil()) {
             throw new RuntimeError("close of nil channel");
         }
+        if (bubble != null) {
+            checkBubble("close of");
+            Bubble.point("chan close", this);
+        }
         var woken = new WakeList();
+        int receiversWoken;
+        int sendersWoken;
+        int buffered;
         lock.lock();
         try {
             if (closed) {
                 throw new RuntimeError("close of closed channel");
             }
             CLOSED.setRelease(this, true);
-            releaseAll(receivers, woken);
-            releaseAll(senders, woken);
+            receiversWoken = releaseAll(receivers, woken);
+            sendersWoken = releaseAll(senders, woken);
+            buffered = count;
         } finally {
             lock.unlock();
         }
         woken.wakeAll();
+        if (Jfr.on()) {
+            Jfr.channelClosed(debugName(), identity(), capacity, buffered, receiversWoken, sendersWoken);
+        }
     }
 
     @Override
@@ -251,9 +271,13 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
             return "chan(nil)";
         }
         String debugName = debugName();
-        return (debugName != null ? "chan \"" + debugName + "\""
-                : "chan@" + Integer.toHexString(System.identityHashCode(this)))
-                + "[len=" + len() + ", cap=" + cap() + "]";
+        return (debugName != null ? "chan \"" + debugName + "\"" : identity()) + "[len=" + len() + ", cap=" + cap()
+                + "]";
+    }
+
+    /** The channel's identity as toString() shows an unnamed channel: {@code chan@} and its identity hash. */
+    private String identity() {
+        return "chan@" + Integer.toHexString(System.identityHashCode(this));
     }
 
     @Override
@@ -290,6 +314,10 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
      * @throws dev.go4j.Interrupted if the thread is interrupted while it must wait (the element is then not sent)
      */
     public final boolean send(T value, Deadline deadline) {
+        if (bubble != null) {
+            checkBubble("send on");
+            Bubble.point("chan send", this);
+        }
         if (deadline.isNow() && !(boolean) CLOSED.getAcquire(this) && full()) {
             // Go's lock-free fast path: "not closed" then "not ready", each a single read. A closed channel
             // never becomes "not ready" again, so there was a moment when it was open and not ready: the
@@ -323,6 +351,10 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
      */
     @SuppressWarnings("unchecked")
     public final <R> R receive(Deadline deadline, ReceiveOutcome<? super T, R> outcome) {
+        if (bubble != null) {
+            checkBubble("receive on");
+            Bubble.point("chan receive", this);
+        }
         if (timer != null) {
             timer.maybeRun();
         }
@@ -358,6 +390,21 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
             return outcome.wouldBlock();
         }
         return waiting.success ? outcome.value((T) waiting.elem) : outcome.closed(zero);
+    }
+
+    /** The synctest bubble this channel was made in, or null. */
+    final Bubble bubble() {
+        return bubble;
+    }
+
+    /**
+     * Go's fatal error for an operation on a bubble's channel from outside that bubble ({@code send on synctest
+     * channel from outside bubble}); {@code operation} is "send on", "receive on", "close of" or "select on".
+     */
+    final void checkBubble(String operation) {
+        if (Bubble.current() != bubble) {
+            throw Program.fatal(operation + " synctest channel from outside bubble");
+        }
     }
 
     /** The zero value given at creation. */
@@ -591,15 +638,21 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
         return sudog;
     }
 
-    /** Claims every live sudog of {@code queue} as woken by close, appending them to {@code woken}. */
-    private static void releaseAll(SudogQueue queue, WakeList woken) {
+    /**
+     * Claims every live sudog of {@code queue} as woken by close, appending them to {@code woken}; returns how many
+     * it claimed.
+     */
+    private static int releaseAll(SudogQueue queue, WakeList woken) {
+        int claimed = 0;
         Sudog sudog;
         while ((sudog = queue.poll()) != null) {
             sudog.success = false;
             if (sudog.waiter.claim(sudog)) {
                 woken.append(sudog);
+                claimed++;
             }
         }
+        return claimed;
     }
 
     /**

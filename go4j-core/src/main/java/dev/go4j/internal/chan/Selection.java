@@ -4,11 +4,13 @@ import dev.go4j.WaitReason;
 import dev.go4j.internal.chan.CaseReader.Kind;
 import dev.go4j.internal.clock.Deadline;
 import dev.go4j.internal.park.Blocker;
+import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.Waiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /*
  * Implementation notes.
@@ -92,6 +94,7 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
     }
 
     private boolean run(Deadline deadline) {
+        Bubble.point("select", null);
         int defaultCase = planOrders();
         lockAll();
         for (int i = 0; i < live; i++) {
@@ -145,11 +148,15 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
             }
             Channel<?> channel = reader.channel(c);
             if (channel != null && !channel.isNil()) {
+                if (channel.bubble() != null) {
+                    channel.checkBubble("select on");
+                }
                 channel.beforePoll();
                 setSlot(live++, i);
             }
         }
-        ThreadLocalRandom random = ThreadLocalRandom.current();
+        RandomGenerator bubbleRandom = Bubble.currentRandom(); // an exploring bubble's seeded choices
+        RandomGenerator random = bubbleRandom != null ? bubbleRandom : ThreadLocalRandom.current();
         for (int i = live - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = slot(i);
@@ -285,11 +292,23 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
         return false;
     }
 
+    /** A select waits durably in a bubble only if every channel it waits on was made in that bubble (Go's rule). */
+    @Override
+    protected boolean durableIn(Bubble bubble) {
+        for (int i = 0; i < live; i++) {
+            if (reader.channel(cases[slot(i)]).bubble() != bubble) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public List<String> debugNames() {
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < live; i++) {
-            String name = reader.channel(cases[slot(i)]).debugName();
+        for (C c : cases) {
+            Channel<?> channel = reader.kind(c) == Kind.DEFAULT ? null : reader.channel(c);
+            String name = channel == null ? null : channel.debugName();
             if (name != null && !names.contains(name)) {
                 names.add(name);
             }
@@ -297,12 +316,18 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
         return names;
     }
 
+    /** The select's channels in the order of its cases, for dumps and messages. */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("select on ");
-        for (int i = 0; i < live; i++) {
-            text.append(i == 0 ? "" : ", ").append(reader.channel(cases[slot(i)]));
+        StringBuilder text = new StringBuilder("select on");
+        String separator = " ";
+        for (C c : cases) {
+            Channel<?> channel = reader.kind(c) == Kind.DEFAULT ? null : reader.channel(c);
+            if (channel != null && !channel.isNil()) {
+                text.append(separator).append(channel);
+                separator = ", ";
+            }
         }
-        return text.append(live == 0 ? "no channel" : "").toString();
+        return separator.equals(" ") ? "select on no channel" : text.toString();
     }
 }

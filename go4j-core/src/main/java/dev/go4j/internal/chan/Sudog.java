@@ -1,5 +1,6 @@
 package dev.go4j.internal.chan;
 
+import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.Waiter;
 
 /**
@@ -51,6 +52,12 @@ final class Sudog extends Waiter {
         this.caseIndex = caseIndex;
         this.send = send;
         this.elem = elem;
+    }
+
+    /** A plain operation waits durably in the bubble its channel was made in. */
+    @Override
+    protected boolean durableIn(Bubble bubble) {
+        return channel.bubble() == bubble;
     }
 
     /** A plain operation gave up (interrupt or deadline): leave the channel's queue. */

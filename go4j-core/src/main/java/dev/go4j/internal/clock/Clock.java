@@ -25,8 +25,16 @@ public interface Clock {
      */
     void parkUntil(Object blocker, long deadlineNanos);
 
-    /** The clock in force. Today the system clock; the deterministic test kit will substitute its fake clock. */
+    /**
+     * The clock of the current thread: the system clock, or the fake clock of the synctest bubble the thread
+     * belongs to (see {@link ClockScope}).
+     */
     static Clock current() {
+        return ClockScope.current();
+    }
+
+    /** The real clock: the one outside every bubble, for what must keep real time (watchdogs, diagnostics). */
+    static Clock system() {
         return SystemClock.INSTANCE;
     }
 

@@ -40,8 +40,8 @@ import java.util.Set;
  *      idiom for Go's signal.Notify(c, os.Interrupt); <-c is a hook or a handler that closes a channel, and Go
  *      never reports that program). Whatever go4j cannot read (no JDK access, an unknown JDK) means no report.
  *
- * The cheap first test runs every 100 ms: parked goroutines (Quiescence) at least the live count and no external
- * waker. Only then are the conditions checked, which walks the registry; the signal check, which swaps handlers,
+ * The cheap first test runs every 100 ms: parked goroutines (Quiescence) at least the live count. Only then are
+ * the conditions checked, which walks the registry; the signal check, which swaps handlers,
  * runs last and once per epoch. A deadlock is reported within about 300 ms.
  *
  * On the JDK's scheduler (the fallback) go4j cannot see virtual threads started by other means nor whether a
@@ -70,6 +70,8 @@ public final class DeadlockDetector {
     /** The epoch of the last signal check and its answer, so a stable state swaps handlers only once. */
     private Epoch signalsCheckedAt;
     private boolean signalsClear;
+    /** Why signalsClear() said no, for debug(). */
+    private String signalReason;
     /** The reason debug() printed last. */
     private String lastReason;
 
@@ -123,18 +125,26 @@ public final class DeadlockDetector {
     private void run() {
         while (true) {
             sleep();
-            if (!mayBeDeadlocked()) {
-                continue;
-            }
+            String alive = mayBeDeadlocked() ? null : "a goroutine runs, or waits outside go4j or with a deadline";
             Epoch before = Epoch.now();
-            String alive = whyNotDeadlocked();
+            if (alive == null) {
+                alive = whyNotDeadlocked();
+            }
             if (alive != null) {
                 debug(alive);
                 continue;
             }
             sleep();
             Epoch after = Epoch.now();
-            if (!after.equals(before) || whyNotDeadlocked() != null || !signalsClear(after)) {
+            if (!after.equals(before)) {
+                continue;
+            }
+            alive = whyNotDeadlocked();
+            if (alive == null && !signalsClear(after)) {
+                alive = signalReason;
+            }
+            if (alive != null) {
+                debug(alive);
                 continue;
             }
             Program.deadlock();
@@ -152,10 +162,10 @@ public final class DeadlockDetector {
         new Waiter().await(null, DeadlockDetector.class, Deadline.after(POLL), false);
     }
 
-    /** The cheap test: as many goroutines parked with a reason as are live, and no external waker. */
+    /** The cheap test: as many goroutines parked with a reason as are live. */
     private static boolean mayBeDeadlocked() {
         int live = Goroutine.liveCount();
-        return live > 0 && Quiescence.parkedGoroutines() >= live && Quiescence.externalWakers() == 0;
+        return live > 0 && Quiescence.parkedGoroutines() >= live;
     }
 
     /** Null if conditions 1 to 5 and the shutdown hooks of 6 hold; else what keeps the program alive. */
@@ -256,9 +266,7 @@ public final class DeadlockDetector {
             signalsCheckedAt = epoch;
             int handlers = JdkAccess.applicationSignalHandlers();
             signalsClear = handlers == 0;
-            if (!signalsClear) {
-                debug(handlers < 0 ? "go4j cannot read the signal handlers" : "an application handles a signal");
-            }
+            signalReason = handlers < 0 ? "go4j cannot read the signal handlers" : "an application handles a signal";
         }
         return signalsClear;
     }

@@ -30,12 +30,17 @@ import java.util.concurrent.locks.LockSupport;
  * deadlock detector's cheap first test; a wait without a reason (a runtime lock) is not a Go wait and is not
  * counted.
  *
+ * bubble is the synctest bubble the goroutine belongs to (its parent's, or the one it was started into), or null;
+ * a thread go4j did not start joins one only as a bubble's carrier (joinBubble). A wait of a bubbled G that only
+ * the bubble can end is durable (see Bubble): beginWait decides it and counts it in the bubble, endWait uncounts
+ * it; waitDurable records which, for endWait and dumps.
+ *
  * parentId and createdBy say where a goroutine came from, for dumps: the id of the goroutine that started it (0
  * when a thread go4j did not start did), and, only with -Dgo4j.debug.createdBy=true, the frame that called go
  * (a stack walk, several times the cost of a spawn, so off by default).
  *
- * inherited is an opaque slot handed from a parent goroutine to the goroutines it starts (the testable-example
- * capture scope uses it). It is written by the G's own thread (setInherited) or before its thread starts, and read
+ * inherited is an opaque slot handed from a parent goroutine to the goroutines it starts (dev.go4j.runtime.Inherited
+ * keeps its values there; the testable-example capture scope is one). It is written by the G's own thread (setInherited) or before its thread starts, and read
  * by the same thread when it starts a child, so Thread.start publishes it to the child.
  *
  * The leak report (LeakWatch, on only with -Djdk.trackAllThreads=false or -Dgo4j.leaks=true): while a goroutine
@@ -60,6 +65,7 @@ public final class G {
     private static final VarHandle WAITING_ON;
     private static final VarHandle WAIT_SINCE;
     private static final VarHandle WAIT_TIMED;
+    private static final VarHandle WAIT_DURABLE;
 
     /** Goroutine id, 1 for Go.main's goroutine; 0 for threads go4j did not start. Final. */
     final long id;
@@ -67,6 +73,8 @@ public final class G {
     private final long parentId;
     /** The frame that started this goroutine, with -Dgo4j.debug.createdBy=true; else null. Final. */
     private final StackTraceElement createdBy;
+    /** The synctest bubble of this G, or null; final for goroutines, set once by joinBubble for a carrier. */
+    private Bubble bubble;
     /**
      * The thread running this goroutine: set before Thread.start; null while a watched wait unroots it (written
      * by the owner thread with release, read with acquire, see the notes).
@@ -87,11 +95,14 @@ public final class G {
     long waitSince;
     /** Whether the current wait has a deadline. Same access rules as waitReason. */
     boolean waitTimed;
+    /** Whether the current wait is durable and counted in the bubble. Same access rules as waitReason. */
+    boolean waitDurable;
 
-    private G(long id, long parentId, StackTraceElement createdBy, Thread thread, Object inherited) {
+    private G(long id, long parentId, StackTraceElement createdBy, Bubble bubble, Thread thread, Object inherited) {
         this.id = id;
         this.parentId = parentId;
         this.createdBy = createdBy;
+        this.bubble = bubble;
         this.thread = thread;
         this.inherited = inherited;
     }
@@ -101,10 +112,26 @@ public final class G {
      * {@link #attach(Thread)} with its unstarted thread, then {@link #enter()} first thing on that thread.
      *
      * @param createdBy the frame that called go, or null
+     * @param bubble the synctest bubble it belongs to, or null
      */
-    public static G newGoroutine(long id, Object inherited, StackTraceElement createdBy) {
+    public static G newGoroutine(long id, Object inherited, StackTraceElement createdBy, Bubble bubble) {
         G parent = CURRENT.get();
-        return new G(id, parent == null ? 0 : parent.id, createdBy, null, inherited);
+        return new G(id, parent == null ? 0 : parent.id, createdBy, bubble, null, inherited);
+    }
+
+    /** The G of the running thread if it has one already, else null (records nothing). */
+    public static G currentOrNull() {
+        return CURRENT.get();
+    }
+
+    /** Makes the current thread, a bubble's carrier, act for {@code bubble} (what it starts joins the bubble). */
+    public static void joinBubble(Bubble bubble) {
+        current().bubble = bubble;
+    }
+
+    /** The synctest bubble of this G, or null. */
+    public Bubble bubble() {
+        return bubble;
     }
 
     /** Binds this goroutine to its (unstarted) thread and registers it as live. */
@@ -160,7 +187,7 @@ public final class G {
     public static G current() {
         G g = CURRENT.get();
         if (g == null) {
-            g = new G(0, 0, null, Thread.currentThread(), null);
+            g = new G(0, 0, null, Bubble.ofCurrentCarrier(), Thread.currentThread(), null);
             CURRENT.set(g);
         }
         return g;
@@ -325,10 +352,16 @@ public final class G {
         return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
     }
 
-    void beginWait(WaitReason reason, Object primitive, boolean timed) {
+    void beginWait(WaitReason reason, Object primitive, boolean timed, Waiter waiter) {
         if (reason != null) {
             waitSince = System.nanoTime();
-            Quiescence.waitBegan(id);
+            if (Quiescence.COUNTING) {
+                Quiescence.waitBegan(id);
+            }
+            if (bubble != null && id != 0 && isDurable(reason, waiter)) {
+                waitDurable = true;
+                bubble.durablyBlocked();
+            }
         }
         boolean watched = LeakWatch.ENABLED && id != 0 && reason != null && !timed;
         waitTimed = timed;
@@ -346,14 +379,31 @@ public final class G {
         if (LeakWatch.ENABLED && thread == null) {
             THREAD.setRelease(this, Thread.currentThread());
         }
-        if (waitReason != null) {
+        if (Quiescence.COUNTING && waitReason != null) {
             Quiescence.waitEnded(id);
+        }
+        if (waitDurable) {
+            waitDurable = false;
+            bubble.durablyWoken();
         }
         waitReason = null;
         waitingOn = null;
         if (id == 0) {
             FOREIGN.remove(thread, this);
         }
+    }
+
+    /** Go's rule for a durable wait in this G's bubble: by its reason, or as its waiter says. */
+    private boolean isDurable(WaitReason reason, Waiter waiter) {
+        return switch (reason) {
+            case SLEEP, CHAN_RECEIVE_NIL_CHAN, CHAN_SEND_NIL_CHAN, SELECT_NO_CASES, SYNC_COND_WAIT -> true;
+            default -> waiter.durableIn(bubble);
+        };
+    }
+
+    /** Whether the wait recorded now is durable in this G's bubble (an opaque read). */
+    public boolean waitDurable() {
+        return (boolean) WAIT_DURABLE.getOpaque(this);
     }
 
     @Override
@@ -371,6 +421,7 @@ public final class G {
             WAITING_ON = lookup.findVarHandle(G.class, "waitingOn", Object.class);
             WAIT_SINCE = lookup.findVarHandle(G.class, "waitSince", long.class);
             WAIT_TIMED = lookup.findVarHandle(G.class, "waitTimed", boolean.class);
+            WAIT_DURABLE = lookup.findVarHandle(G.class, "waitDurable", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -3,6 +3,7 @@ package dev.go4j.internal.park;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.clock.Clock;
 import dev.go4j.internal.clock.Deadline;
+import dev.go4j.internal.jfr.Jfr;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
@@ -109,6 +110,23 @@ public final class LeakWatch {
      */
     public record Leaked(long id, long parentId, StackTraceElement createdBy, WaitReason reason, long waitedNanos,
             Class<?> kind, List<String> names, List<StackTraceElement> stack) {
+        /**
+         * What it waited on, from what its wait recorded: {@code chan "name"} (or {@code chan}) for a channel,
+         * {@code select on "a", "b"} for a select, else the primitive's simple class name; null for none.
+         */
+        public String waitingOn() {
+            if (kind == null) {
+                return null;
+            }
+            String quoted = names.isEmpty() ? "" : " \"" + String.join("\", \"", names) + "\"";
+            if (Blocker.class.isAssignableFrom(kind)) {
+                return "select" + (quoted.isEmpty() ? "" : " on" + quoted);
+            }
+            if (DebugNamed.class.isAssignableFrom(kind)) {
+                return "chan" + quoted;
+            }
+            return kind.getSimpleName();
+        }
     }
 
     /** A G's watch: the proof (a phantom reference to its thread), the access to it, and the current wait's record. */
@@ -158,18 +176,8 @@ public final class LeakWatch {
             node.access = new WeakReference<>(self); // cleared by a collection a finalizer undid (notes, point 2)
         }
         node.kind = primitive == null ? null : primitive.getClass();
-        node.names = namesOf(primitive);
+        node.names = DebugNamed.namesOf(primitive);
         node.stack = CAPTURE_STACKS ? new Throwable().getStackTrace() : null;
-    }
-
-    private static List<String> namesOf(Object primitive) {
-        if (primitive instanceof Blocker blocker) {
-            return blocker.debugNames();
-        }
-        if (primitive instanceof DebugNamed named && named.debugName() != null) {
-            return List.of(named.debugName());
-        }
-        return List.of();
     }
 
     /**
@@ -200,11 +208,16 @@ public final class LeakWatch {
         leakFound(leaked);
     }
 
-    /**
-     * The hook of the JFR event "leak found" (branch diag-jfr): emitted here, once per leaked goroutine, when go4j
-     * takes its proof from the queue. Does nothing until that event exists.
-     */
+    /** Emits the JFR event dev.go4j.GoroutineLeak, once per leaked goroutine, when go4j takes its proof. */
     private static void leakFound(Leaked leaked) {
+        if (Jfr.on()) {
+            StackTraceElement by = leaked.createdBy();
+            String creator = (by == null ? "?" : by.getClassName() + "." + by.getMethodName())
+                    + (leaked.parentId() == 0 ? "" : " in goroutine " + leaked.parentId()); // as the dump's line
+            Jfr.goroutineLeak(leaked.id(), leaked.reason(), leaked.waitingOn(),
+                    leaked.names().isEmpty() ? null : String.join(", ", leaked.names()), leaked.waitedNanos(),
+                    creator);
+        }
     }
 
     /**

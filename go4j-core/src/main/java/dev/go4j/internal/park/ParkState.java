@@ -1,17 +1,17 @@
 package dev.go4j.internal.park;
 
+import dev.go4j.Interrupted;
 import dev.go4j.WaitReason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /**
- * Read-only view of what goroutines are blocked on, and the polling behind go4j-testing's
- * {@code Goroutines.awaitBlocked} (this package is exported only to the go4j-testing module; go4j-core's own tests
- * call it directly).
+ * Read-only view of what goroutines are blocked on, and the polling behind {@code dev.go4j.runtime.Waits} (the
+ * supported API that go4j-testing's {@code Goroutines.awaitBlocked} uses; go4j-core's own tests call this class
+ * directly).
  *
  * <p>Timeouts here are real time on purpose: they guard tests against hanging, even when the test kit runs the
  * goroutines on a fake clock.
@@ -25,50 +25,45 @@ public final class ParkState {
     /**
      * Waits until {@code thread} is blocked with {@code reason}.
      *
-     * @throws AssertionError on timeout, or if the thread terminates first
+     * @return true once it is; false if {@code timeout} passed first, or the thread terminated first
+     * @throws Interrupted if the waiting thread is interrupted
      */
-    public static void awaitBlocked(Thread thread, WaitReason reason, Duration timeout) {
-        poll(() -> {
-                    if (thread.getState() == Thread.State.TERMINATED) {
-                        throw new AssertionError(thread.getName() + " terminated before it blocked in [" + reason
-                                + "]");
-                    }
-                    return isBlocked(thread, reason);
-                },
-                timeout,
-                () -> thread.getName() + " did not block in [" + reason + "] within " + timeout + "; now: "
-                        + describe(thread));
+    public static boolean awaitBlocked(Thread thread, WaitReason reason, Duration timeout) {
+        return poll(() -> isBlocked(thread, reason), () -> thread.getState() == Thread.State.TERMINATED, timeout);
     }
 
     /**
      * Waits until at least {@code count} goroutines are blocked on {@code primitive} with {@code reason}.
      *
-     * @throws AssertionError on timeout
+     * @return true once they are; false if {@code timeout} passed first
+     * @throws IllegalArgumentException if {@code count} is less than 1
+     * @throws Interrupted if the waiting thread is interrupted
      */
-    public static void awaitBlocked(Object primitive, WaitReason reason, int count, Duration timeout) {
+    public static boolean awaitBlocked(Object primitive, WaitReason reason, int count, Duration timeout) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, was " + count);
         }
-        poll(() -> countBlocked(primitive, reason) >= count,
-                timeout,
-                () -> "fewer than " + count + " goroutines blocked in [" + reason + "] on " + primitive
-                        + " within " + timeout + " (" + countBlocked(primitive, reason)
-                        + " now); waiting: " + describeWaiting());
+        return poll(() -> countBlocked(primitive, reason) >= count, () -> false, timeout);
     }
 
-    private static void poll(BooleanSupplier condition, Duration timeout, Supplier<String> failure) {
+    /**
+     * Polls {@code condition} until it holds (true), or until {@code hopeless} holds or {@code timeout} has passed
+     * (false).
+     */
+    private static boolean poll(BooleanSupplier condition, BooleanSupplier hopeless, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError(failure.get());
+            if (hopeless.getAsBoolean() || System.nanoTime() - deadline > 0) {
+                return false;
             }
             try {
                 TimeUnit.NANOSECONDS.sleep(POLL_NANOS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting", e);
+                throw new Interrupted();
             }
         }
+        return true;
     }
 
     /** True if {@code thread} is parked in the park path with {@code reason}. */
@@ -82,7 +77,6 @@ public final class ParkState {
      * counts as parked on each of its channels.
      */
     public static int countBlocked(Object primitive, WaitReason reason) {
-        int count = 0;
         return blockedOn(primitive, reason).size();
     }
 

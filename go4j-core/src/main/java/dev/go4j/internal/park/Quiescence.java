@@ -19,11 +19,15 @@ import java.util.concurrent.atomic.LongAdder;
  * External wakers count what can wake a goroutine parked on a go4j primitive from outside the program's
  * goroutines: a CompletionStage that a Chan.fromStage channel still waits for, a call running under
  * Context.interruptOnDone, a signal channel of Signal.notify. While any is registered the detector never reports.
- * LongAdders rather than atomics: parks on different carriers then touch different cells.
+ * LongAdders rather than atomics: parks on different carriers then touch different cells. -Dgo4j.deadlock=off
+ * turns the wait counters off (COUNTING, a static final the JIT folds), which is what the benchmarks' "diagnostics
+ * off" rows measure against.
  */
 
 /** Counters of parked goroutines and of wake-up sources outside the program; see the implementation notes. */
 public final class Quiescence {
+    /** Whether waits are counted: unless -Dgo4j.deadlock=off, whose report is then never made. */
+    static final boolean COUNTING = !"off".equalsIgnoreCase(System.getProperty("go4j.deadlock", "").trim());
     private static final LongAdder GOROUTINE_WAITS_BEGUN = new LongAdder();
     private static final LongAdder GOROUTINE_WAITS_ENDED = new LongAdder();
     private static final LongAdder FOREIGN_WAITS = new LongAdder();

@@ -151,12 +151,21 @@ public class Waiter {
                 }
                 interrupted = true;
             }
-            Park.park(reason, primitive, deadline);
+            Park.park(reason, primitive, deadline, this);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
         return s;
+    }
+
+    /**
+     * Whether waiting here is durable in synctest bubble {@code bubble} (only the bubble can end it: see
+     * {@link Bubble}); the waits whose reason decides it do not ask. False unless overridden by a primitive that
+     * belongs to a bubble.
+     */
+    protected boolean durableIn(Bubble bubble) {
+        return false;
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.go4j.internal.runtime;
 
 import dev.go4j.Task;
+import dev.go4j.internal.clock.ClockScope;
+import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.G;
 import dev.go4j.internal.sched.Scheduler;
 import java.security.CodeSource;
@@ -50,15 +52,22 @@ public final class Goroutine {
     private Goroutine() {
     }
 
-    /** Starts {@code task} as a new goroutine. */
+    /** Starts {@code task} as a new goroutine, in the current goroutine's synctest bubble if it has one. */
     public static void start(Task task) {
-        start(NEXT_ID.getAndIncrement(), inheritedFromCurrent(), task);
+        G parent = G.currentOrNull();
+        start(NEXT_ID.getAndIncrement(), parent == null ? null : parent.inherited(), task,
+                parent == null ? null : parent.bubble());
     }
 
     /** Starts {@code task} as goroutine 1 of a Go.main program and returns its thread. */
     public static Thread startMain(Task task) {
         Program.enterMain();
-        return start(MAIN_ID, null, task);
+        return start(MAIN_ID, null, task, null);
+    }
+
+    /** Starts {@code task} as the root goroutine of synctest bubble {@code bubble} and returns its thread. */
+    public static Thread startInBubble(Bubble bubble, Task task) {
+        return start(NEXT_ID.getAndIncrement(), G.currentInherited(), task, bubble);
     }
 
     /** Ids handed out so far: grows with every goroutine started, for the deadlock detector's epoch. */
@@ -71,14 +80,17 @@ public final class Goroutine {
         return LIVE_COUNT.get();
     }
 
-    private static Object inheritedFromCurrent() {
-        return G.currentInherited();
-    }
-
-    private static Thread start(long id, Object inherited, Task task) {
-        G g = G.newGoroutine(id, inherited, CAPTURE_CREATED_BY ? creatingFrame() : null);
-        Thread thread = Scheduler.newGoroutineThread("goroutine " + id, () -> run(g, task));
+    private static Thread start(long id, Object inherited, Task task, Bubble bubble) {
+        GoRuntimeBean.goroutineStarting(); // the first start registers dev.go4j:type=Runtime, in the background
+        G g = G.newGoroutine(id, inherited, CAPTURE_CREATED_BY ? creatingFrame() : null, bubble);
+        Runnable body = () -> run(g, task);
+        String name = "goroutine " + id;
+        Thread thread = bubble == null ? Scheduler.newGoroutineThread(name, body)
+                : bubble.carrier().newThread(name, body);
         g.attach(thread);
+        if (bubble != null) {
+            bubble.goroutineCreated(thread);
+        }
         LIVE_COUNT.incrementAndGet();
         try {
             thread.start();
@@ -86,6 +98,9 @@ public final class Goroutine {
             LIVE_COUNT.decrementAndGet();
             g.exit();
             throw e;
+        }
+        if (bubble != null) {
+            Bubble.point("go", null); // an exploring bubble chooses whether the parent or the child goes on
         }
         return thread;
     }
@@ -100,9 +115,17 @@ public final class Goroutine {
 
     private static void run(G g, Task task) {
         g.enter();
+        Bubble bubble = g.bubble();
+        if (bubble != null) {
+            ClockScope.bind(bubble.clock());
+            bubble.goroutineStarted(g.thread());
+        }
         try {
             runReportingFailure(g, task);
         } finally {
+            if (bubble != null) {
+                bubble.goroutineExited(g.thread());
+            }
             g.exit();
             LIVE_COUNT.decrementAndGet();
         }
@@ -120,7 +143,12 @@ public final class Goroutine {
         try {
             task.run();
         } catch (Throwable failure) {
-            Program.goroutineFailed(g, failure);
+            Bubble bubble = g.bubble();
+            if (bubble != null) {
+                bubble.goroutineFailed(failure); // the bubble's test fails with it, as Go's test binary would
+            } else {
+                Program.goroutineFailed(g, failure);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.go4j.internal.runtime;
 import dev.go4j.GoroutineInfo;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.park.Blocker;
+import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.DebugNamed;
 import dev.go4j.internal.park.G;
 import dev.go4j.internal.park.LeakWatch;
@@ -102,7 +103,7 @@ public final class Traceback {
      * One entry of a dump: the snapshot, the debug names of what the goroutine waits on, and, for a thread go4j
      * did not start, the thread (its entry is headed by its name).
      */
-    private record Entry(GoroutineInfo info, List<String> names, Thread foreign) {
+    private record Entry(GoroutineInfo info, List<String> names, Thread foreign, boolean durable, long bubble) {
     }
 
     /** Snapshots of every live goroutine, lowest id first. */
@@ -161,26 +162,8 @@ public final class Traceback {
 
     private static GoroutineInfo infoOf(LeakWatch.Leaked leaked) {
         return new GoroutineInfo(leaked.id(), leaked.reason().toString(), leaked.reason(),
-                Duration.ofNanos(leaked.waitedNanos()), describe(leaked.kind(), leaked.names()), leaked.parentId(),
+                Duration.ofNanos(leaked.waitedNanos()), leaked.waitingOn(), leaked.parentId(),
                 leaked.createdBy(), visibleFrames(leaked.stack().toArray(StackTraceElement[]::new)));
-    }
-
-    /**
-     * What a leaked goroutine waited on, from what its wait recorded: {@code chan "name"} (or {@code chan}) for a
-     * channel, {@code select on "a", "b"} for a select, else the primitive's simple class name; null for none.
-     */
-    private static String describe(Class<?> kind, List<String> names) {
-        if (kind == null) {
-            return null;
-        }
-        String quoted = names.isEmpty() ? "" : " \"" + String.join("\", \"", names) + "\"";
-        if (Blocker.class.isAssignableFrom(kind)) {
-            return "select" + (quoted.isEmpty() ? "" : " on" + quoted);
-        }
-        if (DebugNamed.class.isAssignableFrom(kind)) {
-            return "chan" + quoted;
-        }
-        return kind.getSimpleName();
     }
 
     /** Writes the leaked goroutines' section: a heading, then one entry each; {@code after} if a dump precedes it. */
@@ -191,8 +174,12 @@ public final class Traceback {
         try {
             out.append(after ? "\n" : "").append("leaked goroutines (blocked forever; the JVM has freed them):\n");
             for (LeakWatch.Leaked leaked : sortedLeaks(leaks)) {
+                GoroutineInfo info = infoOf(leaked);
                 out.append('\n');
-                append(out, new Entry(infoOf(leaked), leaked.names(), null), " (leaked)");
+                appendHeader(out, "goroutine " + info.id(), info.state() + " (leaked)", info.waiting(),
+                        leaked.names(), 0);
+                appendFrames(out, info.stack());
+                appendCreatedBy(out, info);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -205,7 +192,7 @@ public final class Traceback {
      */
     public static void stack(Appendable out, boolean all) {
         G self = G.current();
-        append(out, capture(self), "");
+        append(out, capture(self));
         if (all) {
             try {
                 out.append('\n');
@@ -216,8 +203,21 @@ public final class Traceback {
         }
     }
 
+    /** Writes the dump of synctest bubble {@code bubble}'s goroutines, lowest id first, as {@link #dumpAll}. */
+    public static void dumpBubble(Appendable out, Bubble bubble) {
+        dump(out, null, bubble);
+    }
+
     /** Writes every entry but {@code skip}'s; returns whether it wrote any. */
     private static boolean dump(Appendable out, G skip) {
+        return dump(out, skip, null);
+    }
+
+    /**
+     * Writes every entry but {@code skip}'s; only those of {@code bubble}'s goroutines if it is not null. Returns
+     * whether it wrote any.
+     */
+    private static boolean dump(Appendable out, G skip, Bubble bubble) {
         boolean first = true;
         List<G> goroutines = new ArrayList<>();
         List<G> foreign = new ArrayList<>();
@@ -227,7 +227,7 @@ public final class Traceback {
         goroutines.sort(Comparator.comparingLong(G::id));
         for (List<G> group : List.of(goroutines, foreign)) {
             for (G g : group) {
-                if (g == skip || g.id() == 0 && !g.isBlocked()) {
+                if (g == skip || g.id() == 0 && !g.isBlocked() || bubble != null && g.bubble() != bubble) {
                     continue;
                 }
                 Entry entry = capture(g);
@@ -242,7 +242,7 @@ public final class Traceback {
                     throw new UncheckedIOException(e);
                 }
                 first = false;
-                append(out, entry, "");
+                append(out, entry);
             }
         }
         return !first;
@@ -284,13 +284,15 @@ public final class Traceback {
             state = reason.toString();
             waiting = Duration.ofNanos(g.waitedNanos());
             waitingOn = on == null ? null : on.toString();
-            names = debugNames(on);
+            names = DebugNamed.namesOf(on);
         } else {
             state = stateOutsideGo4j(thread, threadState, frames);
         }
         var info = new GoroutineInfo(g.id(), state, waitsInGo4j ? reason : null, waiting, waitingOn,
                 g.parentId(), g.createdBy(), visibleFrames(frames));
-        return new Entry(info, names, g.id() == 0 ? thread : null);
+        Bubble bubble = g.bubble();
+        return new Entry(info, names, g.id() == 0 ? thread : null, waitsInGo4j && g.waitDurable(),
+                bubble == null ? 0 : bubble.id());
     }
 
     /** The current thread's stack from the caller of the public call that asked for it (Go.stack) on. */
@@ -389,46 +391,43 @@ public final class Traceback {
         return false;
     }
 
-    /** The debug names of what {@code primitive} is, or waits on. */
-    private static List<String> debugNames(Object primitive) {
-        if (primitive instanceof Blocker blocker) {
-            return blocker.debugNames();
-        }
-        if (primitive instanceof DebugNamed named && named.debugName() != null) {
-            return List.of(named.debugName());
-        }
-        return List.of();
-    }
-
-    /**
-     * Writes one entry: the header (with {@code mark} after the state), the frames, and (for goroutines other than
-     * main) the created-by line.
-     */
-    private static void append(Appendable out, Entry entry, String mark) {
+    /** Writes one entry: the header, the frames, and (for goroutines other than main) the created-by line. */
+    private static void append(Appendable out, Entry entry) {
         GoroutineInfo info = entry.info;
         try {
-            if (entry.foreign != null) {
-                out.append("thread \"").append(entry.foreign.getName()).append('"');
-            } else {
-                out.append("goroutine ").append(Long.toString(info.id()));
-            }
-            out.append(" [").append(info.state()).append(mark);
-            long minutes = info.waiting().toNanos() / NANOS_PER_MINUTE;
-            if (minutes > 0) {
-                out.append(", ").append(Long.toString(minutes)).append(" minutes");
-            }
-            if (!entry.names.isEmpty()) {
-                out.append(", on");
-                for (String name : entry.names) {
-                    out.append(" \"").append(name).append('"');
-                }
-            }
-            out.append("]:\n");
+            String who = entry.foreign != null ? "thread \"" + entry.foreign.getName() + "\""
+                    : "goroutine " + info.id();
+            appendHeader(out, who, entry.durable ? info.state() + " (durable)" : info.state(), info.waiting(),
+                    entry.names, entry.bubble);
             appendFrames(out, info.stack());
             appendCreatedBy(out, info);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes {@code who [state, N minutes, synctest bubble B, on "name" …]:} and a newline: the minutes only from
+     * one minute on (integer minutes, always "minutes", as Go), the bubble only for a bubble's goroutine
+     * ({@code bubble} 0 otherwise), the names only if there are any.
+     */
+    static void appendHeader(Appendable out, String who, String state, Duration waiting, List<String> names,
+            long bubble) throws IOException {
+        out.append(who).append(" [").append(state);
+        long minutes = waiting.toNanos() / NANOS_PER_MINUTE;
+        if (minutes > 0) {
+            out.append(", ").append(Long.toString(minutes)).append(" minutes");
+        }
+        if (bubble != 0) {
+            out.append(", synctest bubble ").append(Long.toString(bubble));
+        }
+        if (!names.isEmpty()) {
+            out.append(", on");
+            for (String name : names) {
+                out.append(" \"").append(name).append('"');
+            }
+        }
+        out.append("]:\n");
     }
 
     static void appendFrames(Appendable out, List<StackTraceElement> frames) throws IOException {

@@ -1,7 +1,9 @@
 /**
  * The life of goroutines and programs: {@link dev.go4j.internal.runtime.Goroutine} starts goroutines (ids, live
- * count, the inherited slot) and {@link dev.go4j.internal.runtime.Program} holds the process-level rules (the
- * panic policy, Go's panic report, fatal errors, exit).
+ * count, the inherited slot), {@link dev.go4j.internal.runtime.Program} holds the process-level rules (the
+ * panic policy, Go's panic report, fatal errors, exit), {@link dev.go4j.internal.runtime.Traceback} writes
+ * goroutine dumps, and {@link dev.go4j.internal.runtime.GoRuntimeBean} shows them, with the goroutine count and
+ * GOMAXPROCS, to JMX tools as the MBean {@code dev.go4j:type=Runtime}, registered at the first goroutine start.
  *
  * <p>Layer: above {@code park}; {@code sync}, {@code chan}, {@code time} and {@code context} may start goroutines
  * through it, and the facades {@code Go} and {@code WaitGroup} delegate to it.

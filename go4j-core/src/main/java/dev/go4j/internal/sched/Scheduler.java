@@ -62,7 +62,7 @@ public final class Scheduler {
     static final int MAX_REPLACEMENTS = 256;
     private static final VarHandle CARRIERS;
 
-    final Clock clock = Clock.current();
+    final Clock clock = Clock.system();
     final SchedStats stats = new SchedStats();
     private final ConcurrentLinkedQueue<Runnable> global = new ConcurrentLinkedQueue<>();
     private final AtomicInteger globalSize = new AtomicInteger();

@@ -4,6 +4,7 @@ import dev.go4j.FatalError;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.clock.Clock;
 import dev.go4j.internal.park.ActiveSpin;
+import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.Sema;
 import dev.go4j.internal.runtime.Program;
 import java.lang.invoke.MethodHandles;
@@ -101,6 +102,7 @@ public final class MutexCore {
 
     /** Locks, waiting as long as it takes; ignores interrupts and keeps the interrupt status set. */
     public void lock() {
+        Bubble.point("sync.Mutex.Lock", primitive);
         if (!STATE.compareAndSet(this, 0, LOCKED)) {
             lockSlow();
         }
@@ -113,6 +115,7 @@ public final class MutexCore {
      * @return true if the mutex is now locked by this call
      */
     public boolean tryLock() {
+        Bubble.point("sync.Mutex.TryLock", primitive);
         int old = state;
         if ((old & (LOCKED | STARVING)) != 0) {
             return false;
@@ -127,6 +130,7 @@ public final class MutexCore {
      *     halts)
      */
     public void unlock() {
+        Bubble.point("sync.Mutex.Unlock", primitive);
         if (STATE.compareAndSet(this, LOCKED, 0)) {
             return;
         }

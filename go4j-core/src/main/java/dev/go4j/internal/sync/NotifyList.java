@@ -3,6 +3,8 @@ package dev.go4j.internal.sync;
 import dev.go4j.Interrupted;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.clock.Deadline;
+import dev.go4j.internal.runtime.Program;
+import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.WaitQueue;
 import dev.go4j.internal.park.Waiter;
 import java.lang.invoke.MethodHandles;
@@ -31,6 +33,10 @@ import java.lang.invoke.VarHandle;
  *                reached zero meanwhile): cancel and remove; if a wakeOne already claimed it, pass that
  *                notification on.
  *
+ * Bubbles: a list belongs to the synctest bubble it was joined in (a Cond's at its creation, a WaitGroup's from the
+ * add that starts each count), or to none; its waits are durable in that bubble, and checkBubble turns a use
+ * from anywhere else into Go's fatal error.
+ *
  * Memory: the claim CAS of wakeOne/wakeAll is read by the woken waiter before await returns, so a notify
  * happens-before the await it ends returns.
  */
@@ -53,6 +59,8 @@ public final class NotifyList {
     private final Object owner;
     /** The wait reason of its goroutines. Final. */
     private final WaitReason reason;
+    /** The synctest bubble this list belongs to, or null; see the notes. */
+    private volatile Bubble bubble;
 
     /**
      * Creates an empty list.
@@ -64,6 +72,22 @@ public final class NotifyList {
     public NotifyList(Object owner, WaitReason reason) {
         this.owner = owner;
         this.reason = reason;
+    }
+
+    /** Makes this list belong to the current goroutine's synctest bubble (or to none, outside bubbles). */
+    public void joinCurrentBubble() {
+        bubble = Bubble.current();
+    }
+
+    /**
+     * Throws Go's fatal error {@code misuse} if this list belongs to a synctest bubble and the current goroutine is
+     * not in it.
+     */
+    public void checkBubble(String misuse) {
+        Bubble own = bubble;
+        if (own != null && Bubble.current() != own) {
+            throw Program.fatal(misuse);
+        }
     }
 
     /**
@@ -163,6 +187,11 @@ public final class NotifyList {
         @Override
         protected void withdrawn() {
             remove(this);
+        }
+
+        @Override
+        protected boolean durableIn(Bubble b) {
+            return bubble == b;
         }
     }
 

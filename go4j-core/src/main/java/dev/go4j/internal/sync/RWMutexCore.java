@@ -2,6 +2,7 @@ package dev.go4j.internal.sync;
 
 import dev.go4j.FatalError;
 import dev.go4j.WaitReason;
+import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.Sema;
 import dev.go4j.internal.runtime.Program;
 import java.lang.invoke.MethodHandles;
@@ -83,6 +84,7 @@ public final class RWMutexCore {
 
     /** Read-locks, waiting behind a pending or active writer; ignores interrupts. */
     public void rLock() {
+        Bubble.point("sync.RWMutex.RLock", primitive);
         if ((int) READER_COUNT.getAndAdd(this, 1) + 1 < 0) {
             readerSem.acquire(false, WaitReason.SYNC_RWMUTEX_RLOCK, primitive);
         }
@@ -90,6 +92,7 @@ public final class RWMutexCore {
 
     /** Read-locks if no writer is pending or active. */
     public boolean tryRLock() {
+        Bubble.point("sync.RWMutex.TryRLock", primitive);
         int c = readerCount;
         while (c >= 0) {
             int witness = (int) READER_COUNT.compareAndExchange(this, c, c + 1);
@@ -107,6 +110,7 @@ public final class RWMutexCore {
      * @throws FatalError {@code sync: RUnlock of unlocked RWMutex}
      */
     public void rUnlock() {
+        Bubble.point("sync.RWMutex.RUnlock", primitive);
         int c = readerCount;
         while (true) {
             if (c == 0 || c == -MAX_READERS) {

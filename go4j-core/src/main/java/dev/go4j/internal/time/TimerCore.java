@@ -133,6 +133,7 @@ public final class TimerCore implements ChannelTimer {
      *     its value sat unreceived in the channel
      */
     public boolean stop() {
+        heap.checkBubble();
         lock.lock();
         try {
             return disarm(heap.clock.nanoTime());
@@ -148,6 +149,7 @@ public final class TimerCore implements ChannelTimer {
      * @return what {@link #stop()} would have returned
      */
     public boolean reset(long delayNanos, long periodNanos) {
+        heap.checkBubble();
         boolean wasActive;
         boolean fireNow;
         boolean heaped;

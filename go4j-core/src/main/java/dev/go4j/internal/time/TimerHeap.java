@@ -3,10 +3,12 @@ package dev.go4j.internal.time;
 import dev.go4j.internal.clock.Clock;
 import dev.go4j.internal.clock.Deadline;
 import dev.go4j.internal.park.Waiter;
+import dev.go4j.internal.runtime.Program;
 import dev.go4j.internal.sched.Scheduler;
 import dev.go4j.internal.sched.TimerSource;
 import dev.go4j.internal.park.RuntimeLock;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /*
@@ -75,14 +77,44 @@ public final class TimerHeap implements TimerSource {
     private boolean sleepingForever;
     private long wakeAt;
 
-    /** The thread that runs due timers. Final. */
+    /** The thread that runs due timers, or null for a bubble's heap (its carrier fires it). Final. */
     private final Thread runner;
+    /** The heaps of open synctest bubbles, by their clocks. */
+    private static final ConcurrentHashMap<Clock, TimerHeap> BUBBLE_HEAPS = new ConcurrentHashMap<>();
 
     TimerHeap(Clock clock, String runnerName) {
         this.clock = clock;
-        this.runner = new Thread(this::runLoop, runnerName);
-        runner.setDaemon(true);
-        runner.start();
+        this.runner = runnerName == null ? null : new Thread(this::runLoop, runnerName);
+        if (runner != null) {
+            runner.setDaemon(true);
+            runner.start();
+        }
+    }
+
+    /**
+     * Makes the timer heap of a synctest bubble whose goroutines read {@code clock}: it has no thread (the
+     * bubble's carrier fires it, see {@link #nextWhen()} and {@link #fireDue()}) and is the current heap of every
+     * thread bound to that clock until {@link #closeBubble()}.
+     */
+    public static TimerHeap openBubble(Clock clock) {
+        TimerHeap heap = new TimerHeap(clock, null);
+        BUBBLE_HEAPS.put(clock, heap);
+        return heap;
+    }
+
+    /**
+     * Go's fatal error for a bubble's timer or ticker used from outside its bubble: this heap is a bubble's and
+     * the current thread's heap is another.
+     */
+    void checkBubble() {
+        if (runner == null && current() != this) {
+            throw Program.fatal("synctest timer accessed from outside bubble");
+        }
+    }
+
+    /** Forgets a heap made by {@link #openBubble}. */
+    public void closeBubble() {
+        BUBBLE_HEAPS.remove(clock, this);
     }
 
     /** The thread that runs this heap's timers. */
@@ -108,8 +140,15 @@ public final class TimerHeap implements TimerSource {
         return Real.HEAP;
     }
 
-    /** The heap that timers made by the current goroutine belong to. */
+    /** The heap that timers made by the current goroutine belong to: its bubble's, or the real-time one. */
     static TimerHeap current() {
+        Clock clock = Clock.current();
+        if (clock != Clock.system()) {
+            TimerHeap bubbleHeap = BUBBLE_HEAPS.get(clock);
+            if (bubbleHeap != null) {
+                return bubbleHeap;
+            }
+        }
         return real();
     }
 
@@ -280,27 +319,76 @@ public final class TimerHeap implements TimerSource {
      */
     private TimerCore takeDue(long now) {
         try {
-            while (size > 0) {
-                TimerCore head = heap[0];
-                head.lock.lock();
-                if (!head.needsHeap()) {
-                    dropZombieOrLive(head);
-                    head.lock.unlock();
-                } else if (head.when != head.heapWhen) {
-                    head.heapWhen = head.when; // reset meanwhile: put it where it belongs now
-                    siftDown(0, head);
-                    head.lock.unlock();
-                } else if (head.when - now <= 0) {
-                    removeAt(0);
-                    return head; // fired by the caller with its lock still held
-                } else {
-                    head.lock.unlock();
-                    return null;
-                }
+            TimerCore head = settledHead();
+            if (head == null) {
+                return null;
             }
+            if (head.when - now <= 0) {
+                removeAt(0);
+                return head; // fired by the caller with its lock still held
+            }
+            head.lock.unlock();
             return null;
         } finally {
             publishEarliest();
+        }
+    }
+
+    /**
+     * Under lock: drops zombies and re-sifts reset timers at the head until the head is live and in its place;
+     * returns it with its own lock held, or null if the heap is empty.
+     */
+    private TimerCore settledHead() {
+        while (size > 0) {
+            TimerCore head = heap[0];
+            head.lock.lock();
+            if (!head.needsHeap()) {
+                dropZombieOrLive(head);
+                head.lock.unlock();
+            } else if (head.when != head.heapWhen) {
+                head.heapWhen = head.when; // reset meanwhile: put it where it belongs now
+                siftDown(0, head);
+                head.lock.unlock();
+            } else {
+                return head;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * When the earliest timer that still needs the heap fires, on this heap's clock, or {@code Long.MAX_VALUE} if
+     * there is none: how far a synctest bubble's carrier advances its clock.
+     */
+    public long nextWhen() {
+        lock.lock();
+        try {
+            TimerCore head = settledHead();
+            if (head == null) {
+                return Long.MAX_VALUE;
+            }
+            head.lock.unlock();
+            return head.heapWhen;
+        } finally {
+            publishEarliest();
+            lock.unlock();
+        }
+    }
+
+    /** Fires every timer due by this heap's clock now: a bubble's carrier, after advancing the clock. */
+    public void fireDue() {
+        while (true) {
+            TimerCore due;
+            lock.lock();
+            try {
+                due = takeDue(clock.nanoTime());
+            } finally {
+                lock.unlock();
+            }
+            if (due == null) {
+                return;
+            }
+            due.runFromHeap(clock.nanoTime()); // releases due's lock
         }
     }
 
@@ -422,7 +510,7 @@ public final class TimerHeap implements TimerSource {
         static final TimerHeap HEAP = realHeap();
 
         private static TimerHeap realHeap() {
-            TimerHeap heap = new TimerHeap(Clock.current(), "go4j-clock");
+            TimerHeap heap = new TimerHeap(Clock.system(), "go4j-clock");
             Scheduler scheduler = Scheduler.installed();
             if (scheduler != null) {
                 scheduler.setTimerSource(heap);

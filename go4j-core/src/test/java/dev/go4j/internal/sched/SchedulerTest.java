@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SchedulerTest {
     private static final Scheduler SCHED = Scheduler.installed();
+
+    /**
+     * Every test starts from the settled state it reasons about: two carriers, no stand-in still retiring and no
+     * carrier counted stuck (a stand-in left by an earlier test, here or in another class of the same JVM, would
+     * serve work that the test expects the monitor to hand off).
+     */
+    @BeforeEach
+    void awaitSettledScheduler() {
+        Go.gomaxprocs(2);
+        awaitCondition("two carriers, none stuck",
+                () -> SCHED.carriers.length == 2 && SCHED.stuckCarriers() == 0);
+    }
 
     @AfterEach
     void restoreGomaxprocs() {
@@ -231,12 +244,15 @@ class SchedulerTest {
                 }
             });
         }
-        await(opening); // both carriers are taken by goroutines that cannot return until the FIFOs are written
-        assertThat(runsSomewhere()).as("another goroutine runs meanwhile").isTrue();
-        assertThat(SCHED.stats.handoffs.sum()).as("carriers handed off").isGreaterThan(handoffsBefore);
-        for (Path fifo : fifos) {
-            try (var out = new FileOutputStream(fifo.toFile())) {
-                out.write(1);
+        try {
+            await(opening); // both carriers are taken by goroutines that cannot return until the FIFOs are written
+            assertThat(runsSomewhere()).as("another goroutine runs meanwhile").isTrue();
+            assertThat(SCHED.stats.handoffs.sum()).as("carriers handed off").isGreaterThan(handoffsBefore);
+        } finally { // release the readers even when an assertion failed, so no carrier stays stuck for later tests
+            for (Path fifo : fifos) {
+                try (var out = new FileOutputStream(fifo.toFile())) {
+                    out.write(1);
+                }
             }
         }
         wg.await();

@@ -1,6 +1,8 @@
 package dev.go4j.testing.internal;
 
+import dev.go4j.runtime.Inherited;
 import java.io.ByteArrayOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The capture scope of one running example: the bytes that the example and its goroutines wrote to
@@ -16,6 +18,9 @@ import java.io.ByteArrayOutputStream;
  * <p>Thread-safe: goroutines of the example write concurrently; every method holds this object's monitor.
  */
 public final class Capture {
+    /** The capture each goroutine writes to: set by the example's thread, inherited by the goroutines it starts. */
+    private static final Inherited<Capture> CURRENT = new Inherited<>();
+
     /** What was written while open. Guarded by this. */
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     /** True until close(). Written once (to false) by the example's thread; guarded by this. */
@@ -25,6 +30,25 @@ public final class Capture {
 
     /** Creates an open capture. */
     public Capture() {
+    }
+
+    /**
+     * Returns the capture the running goroutine writes to: the one it {@linkplain #setCurrent set}, or the one of
+     * the goroutine that started it, transitively.
+     *
+     * @return the capture, or null if the running thread's output is not captured
+     */
+    public static @Nullable Capture current() {
+        return CURRENT.get();
+    }
+
+    /**
+     * Makes {@code capture} the running thread's capture, and that of the goroutines it starts from now on.
+     *
+     * @param capture the capture, or null to write to the real standard output again
+     */
+    public static void setCurrent(@Nullable Capture capture) {
+        CURRENT.set(capture);
     }
 
     /**

@@ -5,6 +5,8 @@ import dev.go4j.testing.UnorderedOutput;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -39,6 +41,9 @@ import org.opentest4j.AssertionFailedError;
  * @param unordered whether lines may come in any order
  */
 public record ExpectedOutput(String text, boolean unordered) {
+    /** A placeholder for an argument of a parameterized example: {@code {0}}, {@code {1}}… (at most 4 digits). */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d{1,4})\\}");
+
     /**
      * Returns the expected output declared on {@code method}, if it is an example.
      *
@@ -55,6 +60,39 @@ public record ExpectedOutput(String text, boolean unordered) {
         }
         return ordered.map(o -> new ExpectedOutput(o.value(), false))
                 .or(() -> unordered.map(u -> new ExpectedOutput(u.value(), true)));
+    }
+
+    /**
+     * Returns whether {@code method} is an example: it has {@link Output} or {@link UnorderedOutput} (or both,
+     * which {@link #of(Method)} rejects).
+     *
+     * @param method a test method
+     * @return true if it has either annotation
+     */
+    public static boolean isExample(Method method) {
+        return AnnotationSupport.isAnnotated(method, Output.class)
+                || AnnotationSupport.isAnnotated(method, UnorderedOutput.class);
+    }
+
+    /**
+     * Returns this expectation with each placeholder {@code {0}}, {@code {1}}… replaced by the text of the
+     * argument at that position ({@link String#valueOf(Object)}), for one invocation of a parameterized example.
+     * Placeholders beyond the last argument, and all other text, stay as written.
+     *
+     * @param arguments the invocation's arguments
+     * @return the expectation of that invocation
+     */
+    public ExpectedOutput withArguments(List<?> arguments) {
+        StringBuilder expanded = new StringBuilder(text.length());
+        Matcher placeholder = PLACEHOLDER.matcher(text);
+        while (placeholder.find()) {
+            int index = Integer.parseInt(placeholder.group(1));
+            String replacement = index < arguments.size() ? String.valueOf(arguments.get(index))
+                    : placeholder.group();
+            placeholder.appendReplacement(expanded, Matcher.quoteReplacement(replacement));
+        }
+        placeholder.appendTail(expanded);
+        return new ExpectedOutput(expanded.toString(), unordered);
     }
 
     /**

@@ -1,30 +1,30 @@
 package dev.go4j.testing.internal;
 
-import dev.go4j.internal.park.G;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import org.jspecify.annotations.Nullable;
 
 /*
  * Implementation notes.
  *
  * Key idea: route by the writing thread, not by time. A print goes to the capture of the example that the writer
- * belongs to; "belongs" is carried by go4j's per-goroutine inherited slot (G.inherited), which `go` copies from
- * parent to child when the child is created. The example's own thread has its slot set to the example's Capture
- * for the duration of the example (ExampleExtension), so the example and all its goroutines, transitively, write
- * into it, and a goroutine that outlives its example keeps pointing at the old, closed Capture, which drops its
- * writes. Threads with no Capture in their slot (go4j never saw them, or they are not part of an example) write to
- * the stream that was System.out before the routing stream was installed.
+ * belongs to; "belongs" is carried by a go4j Inherited value (Capture.current()), which `go` copies from parent to
+ * child when the child is created. The example's own thread has it set to the example's Capture for the duration
+ * of the example (ExampleExtension), so the example and all its goroutines, transitively, write into it, and a
+ * goroutine that outlives its example keeps pointing at the old, closed Capture, which drops its writes. Threads
+ * with no Capture (go4j never saw them, or they are not part of an example) write to the stream that was
+ * System.out before the routing stream was installed.
  *
  * Why routing at the byte level works: PrintStream encodes text on the calling thread and hands the bytes to its
  * underlying OutputStream before the print call returns (print and println flush the internal character buffers
- * every time), so Router.write runs on the thread that printed, and G.currentInherited() names the right Capture.
+ * every time), so Router.write runs on the thread that printed, and Capture.current() names the right Capture.
  * PrintStream's own lock serialises whole print calls, so lines of concurrent writers do not interleave inside a
  * call; the Capture's monitor is always taken inside it, never the other way round.
  *
  * Installed once per JVM through System.setOut, and never removed: writes of threads outside examples pass straight
- * through, so leaving it in place costs one ThreadLocal read per write. If someone replaces System.out later,
- * install() wraps the new stream at the next example.
+ * through, so leaving it in place costs one ThreadLocal read per write (Inherited.get). If someone replaces
+ * System.out later, install() wraps the new stream at the next example.
  *
  * Not captured: code that saved a reference to the earlier System.out before the routing stream was installed
  * writes past it, and System.err is left alone (Go's examples compare standard output only).
@@ -36,7 +36,7 @@ import java.io.PrintStream;
  *
  * {@snippet :
  * PrintStream out = RoutingPrintStream.install();      // System.out is now the routing stream
- * G.current().setInherited(capture);                   // this thread and goroutines it starts now write to capture
+ * Capture.setCurrent(capture);                         // this thread and goroutines it starts now write to capture
  * }
  */
 public final class RoutingPrintStream extends PrintStream {
@@ -67,8 +67,8 @@ public final class RoutingPrintStream extends PrintStream {
     }
 
     /** The capture the running thread writes to, or null if its output goes to the real standard output. */
-    static Capture currentCapture() {
-        return G.currentInherited() instanceof Capture capture ? capture : null;
+    static @Nullable Capture currentCapture() {
+        return Capture.current();
     }
 
     /** Routes bytes by the writing thread's capture scope. Stateless apart from its final target. */

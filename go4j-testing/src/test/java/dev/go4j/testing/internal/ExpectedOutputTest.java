@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -53,5 +55,16 @@ class ExpectedOutputTest {
 
         assertThatCode(() -> want.check(" \n\t\n")).doesNotThrowAnyException();
         assertThatThrownBy(() -> want.check("x")).hasMessage("got:\nx\nwant:\n");
+    }
+
+    @Test
+    void withArgumentsFillsInNumberedPlaceholdersOnlyAndKeepsTheRest() {
+        var want = new ExpectedOutput("{0} costs {1}$ {2} {x} {}\n{1}", true);
+
+        assertThat(want.withArguments(Arrays.asList("tea", 3, null)))
+                .isEqualTo(new ExpectedOutput("tea costs 3$ null {x} {}\n3", true));
+        assertThat(want.withArguments(List.of("$1\\"))).isEqualTo(
+                new ExpectedOutput("$1\\ costs {1}$ {2} {x} {}\n{1}", true));
+        assertThat(want.withArguments(List.of())).isEqualTo(want);
     }
 }
