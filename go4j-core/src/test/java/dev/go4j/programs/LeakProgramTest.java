@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The leak report in Go.main programs, each in a child JVM with the flags on its command line: the classic leaks
- * are reported on both schedulers and nothing else is; the goroutine count keeps them; without
- * -Djdk.trackAllThreads=false the report names the flag; stacks and creators with the debug flags; a deadlock after
- * a leak is still reported.
+ * are reported on both schedulers and nothing else is, nor any goroutine that something can still wake; the
+ * goroutine count keeps them; without -Djdk.trackAllThreads=false the report names the flag; stacks and creators
+ * with the debug flags; a deadlock after a leak is still reported.
  */
 class LeakProgramTest {
     private static final String NO_TRACKING = "-Djdk.trackAllThreads=false";
@@ -48,6 +48,29 @@ class LeakProgramTest {
         var outcome = JavaProcess.run(List.of(NO_TRACKING), LeakPrograms.ClassicLeaks.class, JavaProcess.TIMEOUT);
         assertThat(outcome.stderr()).isEmpty();
         assertThat(outcome.stdout()).isEqualTo(CLASSIC_REPORT);
+    }
+
+    /** What StillWakeable prints: no false positives, and every one of them could indeed still be woken. */
+    private static final String STILL_WAKEABLE = """
+            not reported: a static field
+            not reported: a blocked goroutine's stack
+            not reported: a platform thread's stack
+            not reported: a live thread's ThreadLocal
+            not reported: an afterFunc timer
+            not reported: a context's deadline
+            not reported: a timer it receives from
+            not reported: the live case of its select
+            woken: 8
+            """;
+
+    @Test
+    void goroutinesSomethingCanStillWakeAreNeverReportedOnEitherScheduler() throws Exception {
+        for (List<String> flags : List.of(List.of(JavaProcess.SCHEDULER_ACCESS, NO_TRACKING), List.of(NO_TRACKING))) {
+            var outcome = JavaProcess.run(flags, LeakPrograms.StillWakeable.class, JavaProcess.TIMEOUT);
+            assertThat(outcome.stderr()).as("flags %s", flags).isEmpty();
+            assertThat(outcome.stdout()).as("flags %s", flags).isEqualTo(STILL_WAKEABLE);
+            assertThat(outcome.exitStatus()).as("flags %s", flags).isZero();
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.go4j.internal.chan.ChannelProbe;
 import dev.go4j.internal.park.LeakProbe;
 import dev.go4j.sync.WaitGroup;
 import dev.go4j.testsupport.GoTesting;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,6 +100,28 @@ final class LeakPrograms {
                 Go.go(() -> HELD.get().receive());
             }
             GoTesting.awaitCondition("every goroutine to block", () -> ChannelProbe.queuedWaiters(ch) == n);
+        }
+    }
+
+    /**
+     * The negatives under Go.main (LeakScenarios.goroutinesThatCanStillBeWoken): prints how many of them the report
+     * named, then wakes each through the path that still reached it, and prints how many woke.
+     */
+    static final class StillWakeable {
+        public static void main(String[] args) {
+            Go.main(args, () -> {
+                List<LeakScenarios.Wakeable> wakeable = LeakScenarios.goroutinesThatCanStillBeWoken();
+                Set<Long> leaked = new HashSet<>();
+                Go.leakedGoroutines().forEach(g -> leaked.add(g.id()));
+                for (LeakScenarios.Wakeable w : wakeable) {
+                    System.out.println((leaked.contains(w.id()) ? "reported: " : "not reported: ") + w.what());
+                }
+                for (LeakScenarios.Wakeable w : wakeable) {
+                    w.wake().run();
+                    GoTesting.await(w.woken());
+                }
+                System.out.println("woken: " + wakeable.size());
+            });
         }
     }
 
