@@ -167,7 +167,9 @@ public final class Go {
 
     /**
      * Returns a snapshot of every live goroutine, lowest id first: the facts of {@link #dump(Appendable)} as
-     * records, for tools and tests.
+     * records, for tools and tests. Goroutines that the {@linkplain #leakedGoroutines() leak report} has found
+     * blocked forever are listed too (as that report's records), as {@link #numGoroutine()} counts them: they never
+     * finished, and a leak check must see them although the JVM has freed them.
      *
      * @return an immutable list, one record per goroutine
      */

@@ -106,7 +106,10 @@ public final class Traceback {
     private record Entry(GoroutineInfo info, List<String> names, Thread foreign, boolean durable, long bubble) {
     }
 
-    /** Snapshots of every live goroutine, lowest id first. */
+    /**
+     * Snapshots of every goroutine that has not finished, lowest id first: the live ones and those the leak report
+     * has found (which Go.numGoroutine counts too, and which leak checks must see).
+     */
     public static List<GoroutineInfo> goroutines() {
         List<GoroutineInfo> infos = new ArrayList<>();
         for (G g : sortedGoroutines()) {
@@ -114,6 +117,11 @@ public final class Traceback {
             if (entry != null) {
                 infos.add(entry.info);
             }
+        }
+        if (LeakWatch.ENABLED) {
+            LeakWatch.drain();
+            infos.addAll(leaked());
+            infos.sort(Comparator.comparingLong(GoroutineInfo::id));
         }
         return List.copyOf(infos);
     }
