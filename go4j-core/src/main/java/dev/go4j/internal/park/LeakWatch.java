@@ -62,14 +62,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * what earlier collections proved. A leak that a finalizable object keeps alive for one more collection is found
  * by a later report.
  *
+ * Wakers that hold no thread. Everything that can still wake a goroutine reaches its thread through the Waiter in
+ * the primitive's queue, so reaching the primitive is enough: a static field, any live or blocked goroutine's or
+ * platform thread's stack, a ThreadLocal of a live thread, the timer heap (func timers while armed, channel timers
+ * while a goroutine is blocked on their channel, Go 1.23; the heap is reachable from its runner thread, and a
+ * bubble's from each of its goroutines' G), the other channels of a select (its Blocker's Waiter is in every
+ * queue), a CompletionStage behind Chan.fromStage, a Signal.notify registration. The tests that guard this:
+ * LeakReportTest (in-process, go4j's scheduler) and LeakProgramTest (child JVMs on both schedulers) run the
+ * negatives of LeakScenarios.goroutinesThatCanStillBeWoken, each woken afterwards through that path alone.
+ *
  * Post-mortem: unlike Go, which keeps a leaked goroutine (and reports it, with its stack, for as long as the
  * program runs), the JVM frees it; what remains is the Leaked record. The goroutine never exited, so it stays
- * counted in Go.numGoroutine() and in Quiescence's parked count, as Go counts leaked goroutines.
+ * counted in Go.numGoroutine() and in Quiescence's parked count, as Go counts leaked goroutines, and listed by
+ * Go.goroutines() (so that go4j-testing's leak check still sees it).
  *
  * False negatives (never false positives): whatever keeps a thread reachable keeps its goroutine out of the
  * report: a debugger (JDWP holds every thread it has seen), a JVMTI agent, a thread container other than the root
  * one, a ThreadLocal or static field that refers to the thread or the primitive, a stack of a goroutine that
- * still runs or waits with a deadline.
+ * still runs or waits with a deadline, a stopped timer that stays in the heap as a zombie until its due time. A
+ * leak whose thread the collector has cleared but whose Node the Reference Handler has not enqueued yet is in
+ * neither Go.goroutines() nor the report for that moment.
  */
 
 /** The leak report's proof by the garbage collector; see the implementation notes. */
