@@ -67,6 +67,7 @@ final class Carrier extends Thread {
     private static final VarHandle STATE;
     private static final VarHandle CURRENT;
     private static final VarHandle RUNS;
+    private static final VarHandle STUCK;
 
     final Scheduler sched;
     /** Position among the GOMAXPROCS carriers, or -1 for a replacement of a stuck carrier. Final. */
@@ -89,7 +90,11 @@ final class Carrier extends Thread {
     volatile long sliceStart;
     /** Set by the monitor when the time slice is over: no runnext hand-off, the global queue first. */
     volatile boolean sliceExpired;
-    /** Set by the monitor when this carrier blocked in a task and was replaced; cleared by the owner. */
+    /**
+     * Set by the monitor when this carrier blocked in a task and was replaced; cleared by CAS (clearStuck) by the
+     * owner after that task or before it parks, or by the monitor if it finds the carrier idle right after setting
+     * it: whoever clears it reports the carrier back (Scheduler.replace says why both may try).
+     */
     volatile boolean stuck;
     /** Told to leave the scheduler at its next scheduling point. */
     volatile boolean retire;
@@ -147,8 +152,7 @@ final class Carrier extends Thread {
             }
             CURRENT.setRelease(this, null);
             forgetTaken((int) HEAD.getAcquire(this)); // slots thieves took while it ran (nothing to do, usually)
-            if (stuck) {
-                stuck = false;
+            if (stuck && clearStuck()) {
                 sched.carrierCameBack(this);
             }
         }
@@ -401,6 +405,11 @@ final class Carrier extends Thread {
         }
     }
 
+    /** Clears {@link #stuck}; true for the one caller that did, which then reports this carrier back. */
+    boolean clearStuck() {
+        return STUCK.compareAndSet(this, true, false);
+    }
+
     /** Step 6: parks unless a re-check finds work; returns to the loop either way. */
     private void parkUnlessWork() {
         if (spinning) {
@@ -414,6 +423,9 @@ final class Carrier extends Thread {
         forgetTaken((int) HEAD.getAcquire(this));
         STATE.setVolatile(this, IDLE);
         sched.idle.incrementAndGet();
+        if (stuck && clearStuck()) { // replaced after its task had ended (a stale look, see Scheduler.replace)
+            sched.carrierCameBack(this);
+        }
         if (retire || sched.hasWork(this)) {
             if (STATE.compareAndSet(this, IDLE, RUNNING)) {
                 sched.idle.decrementAndGet();
@@ -468,6 +480,7 @@ final class Carrier extends Thread {
             STATE = lookup.findVarHandle(Carrier.class, "state", int.class);
             CURRENT = lookup.findVarHandle(Carrier.class, "current", Runnable.class);
             RUNS = lookup.findVarHandle(Carrier.class, "runs", long.class);
+            STUCK = lookup.findVarHandle(Carrier.class, "stuck", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -397,15 +397,25 @@ public final class Scheduler {
         return previous;
     }
 
-    /** The monitor found {@code c} blocked (or computing too long) while goroutines wait: give it a stand-in. */
+    /**
+     * The monitor found {@code c} blocked (or computing too long) while goroutines wait: give it a stand-in. The
+     * monitor's look may be stale: {@code c} may have finished that task and gone idle since, past its check of
+     * {@code stuck}, and would then stay counted stuck, its stand-in never retiring, until it ran another task. So
+     * the stand-in is counted and started before {@code stuck} is set (volatile), and {@code c}'s state (volatile)
+     * is read after; {@code c} writes its state IDLE (volatile) before it reads {@code stuck} as it parks. One of
+     * the two sees the other's write, and the one whose CAS clears {@code stuck} reports {@code c} back.
+     */
     void replace(Carrier c) {
         if (carriers.length - gomaxprocs >= MAX_REPLACEMENTS) {
             return;
         }
-        c.stuck = true;
         stuck.incrementAndGet();
         stats.handoffs.increment();
         startCarrier(-1);
+        c.stuck = true;
+        if (c.state != Carrier.RUNNING && c.clearStuck()) {
+            carrierCameBack(c); // it went idle meanwhile
+        }
     }
 
     /** A stuck carrier finished its task: one replacement retires again. */
