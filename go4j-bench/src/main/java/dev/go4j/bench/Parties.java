@@ -1,5 +1,6 @@
 package dev.go4j.bench;
 
+import dev.go4j.SendChan;
 import dev.go4j.Task;
 import dev.go4j.sync.WaitGroup;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +32,25 @@ final class Parties {
         }
         wg.await();
         rethrow(failure.get());
+    }
+
+    /**
+     * The select rows' go4j parties: two producer goroutines send {@code n / 2} elements each, one on {@code a}
+     * and one on {@code b}, while {@code consumer} runs in a third goroutine.
+     */
+    static void fedByTwo(SendChan<Object> a, SendChan<Object> b, Object element, int n, Task consumer) {
+        goroutines(
+                () -> {
+                    for (int i = 0; i < n / 2; i++) {
+                        a.send(element);
+                    }
+                },
+                () -> {
+                    for (int i = 0; i < n / 2; i++) {
+                        b.send(element);
+                    }
+                },
+                consumer);
     }
 
     /**

@@ -63,9 +63,9 @@ public class SmokeTest {
     @Timeout(120)
     void everyBenchmarkRunsOnce() throws Exception {
         Collection<RunResult> results = runSuite();
-        // 15 benchmark classes; PingPong 5, Buffered 3 × 2 caps, Select2 2 × 2, SelectTimeout 2, Spawn 2,
+        // 15 benchmark classes; PingPong 5, Buffered 3 × 2 caps, Select2 3 × 2, SelectTimeout 4, Spawn 2,
         // MutexContended 3, FanIn 3 × 2, Sieve 3, ChanTest 10, ParkFloor 2, Gosched 1 × 2, ForkJoin 1 × 2.
-        assertThat(results).hasSize(5 + 6 + 4 + 2 + 2 + 3 + 6 + 3 + 10 + 2 + 2 + 2);
+        assertThat(results).hasSize(5 + 6 + 6 + 4 + 2 + 3 + 6 + 3 + 10 + 2 + 2 + 2);
         for (RunResult r : results) {
             assertThat(r.getPrimaryResult().getScore()).as(r.getParams().getBenchmark()).isPositive();
         }

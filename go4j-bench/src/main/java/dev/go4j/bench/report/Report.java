@@ -91,6 +91,7 @@ public final class Report {
         memory(md);
         chanTest(md);
         allocations(md);
+        selectForms(md);
         jdkCandidates(md);
         setup(md);
         return md.toString();
@@ -512,6 +513,31 @@ public final class Report {
                     .append(" | ").append(go4j == null ? "—" : plain(go4j.bytesPerOp())).append(" | ")
                     .append(jox == null ? "—" : plain(jox.bytesPerOp())).append(" | ")
                     .append(jdk == null ? "—" : plain(jdk.bytesPerOp())).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    /** go4j's select methods of a select row: the callback form, then the value forms. */
+    private static final Map<String, String> SELECT_FORMS = Map.of(
+            "go4j", "callback: select(onReceive…)",
+            "go4jValue", "value: selectValue(receiveClause…)",
+            "go4jValueAfter", "value, afterClause instead of a timer");
+
+    /** Rows 3 and 4 in each form of go4j's select: the value form must allocate no more than the callback form. */
+    private void selectForms(StringBuilder md) {
+        md.append("## Select: callback and value forms\n\n");
+        md.append("go4j's select rows in each form (`gc.alloc.rate.norm`); the value form must allocate no more"
+                + " bytes per operation than the callback form.\n\n");
+        md.append("| workload | form | ns/op | B/op |\n|---|---|--:|--:|\n");
+        for (Workload w : Workload.MAIN) {
+            for (String method : List.of("go4j", "go4jValue", "go4jValueAfter")) {
+                JmhResults.Result r = w.benchmarkClass().startsWith("Select")
+                        ? data.jmh().find(w.benchmarkClass(), method, w.params()) : null;
+                if (r != null) {
+                    md.append("| ").append(w.label()).append(" | ").append(SELECT_FORMS.get(method)).append(" | ")
+                            .append(time(r.time())).append(" | ").append(plain(r.bytesPerOp())).append(" |\n");
+                }
+            }
         }
         md.append('\n');
     }

@@ -73,6 +73,10 @@ class ReportPipelineTest {
                 .hasSize(Workload.MAIN.size() + Workload.LOADED.size() + Workload.SCHEDULER.size()
                         + Workload.CHAN_TEST.size())
                 .allSatisfy(l -> assertThat(l).doesNotContain("missing").containsPattern("(met|missed|inconclusive)"));
+        String forms = report.substring(report.indexOf("## Select: callback and value forms"));
+        forms = forms.substring(0, forms.indexOf("\n## ", 1));
+        assertThat(forms.lines().filter(l -> l.startsWith("| 3. ") || l.startsWith("| 4. ")))
+                .as("rows 3 (two caps, two forms) and 4 (three forms)").hasSize(2 * 2 + 3);
         String svg = Files.readString(dir.resolve(Report.CHART));
         var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader(svg)));
