@@ -1,6 +1,5 @@
 package dev.go4j.bench;
 
-import dev.go4j.SendChan;
 import dev.go4j.Task;
 import dev.go4j.sync.WaitGroup;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,20 +33,32 @@ final class Parties {
         rethrow(failure.get());
     }
 
+    /** How a benchmark starts its parties: {@link #goroutines} or {@link #virtualThreads}. */
+    @FunctionalInterface
+    interface Runner {
+        void run(Task... bodies);
+    }
+
+    /** One send of a producer, on whichever system's channel. */
+    @FunctionalInterface
+    interface Send {
+        void send() throws Exception;
+    }
+
     /**
-     * The select rows' go4j parties: two producer goroutines send {@code n / 2} elements each, one on {@code a}
-     * and one on {@code b}, while {@code consumer} runs in a third goroutine.
+     * The parties of the select rows: two producers perform {@code n / 2} sends each, {@code a} and {@code b},
+     * while {@code consumer} runs as a third party; all started by {@code runner}.
      */
-    static void fedByTwo(SendChan<Object> a, SendChan<Object> b, Object element, int n, Task consumer) {
-        goroutines(
+    static void fedByTwo(Runner runner, Send a, Send b, int n, Task consumer) {
+        runner.run(
                 () -> {
                     for (int i = 0; i < n / 2; i++) {
-                        a.send(element);
+                        a.send();
                     }
                 },
                 () -> {
                     for (int i = 0; i < n / 2; i++) {
-                        b.send(element);
+                        b.send();
                     }
                 },
                 consumer);

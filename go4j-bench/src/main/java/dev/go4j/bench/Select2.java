@@ -56,27 +56,33 @@ public class Select2 extends OnScheduler {
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void go4j() {
-        Chan<Object> a = this.a;
-        Chan<Object> b = this.b;
-        int n = Sizes.OPS_RUN;
-        Parties.fedByTwo(a, b, ITEM, n, () -> {
-            for (int i = 0; i < n; i++) {
-                select(onReceive(a, DISCARD), onReceive(b, DISCARD));
-            }
-        });
+        go4jSelects((a, b) -> select(onReceive(a, DISCARD), onReceive(b, DISCARD)));
     }
 
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void go4jValue() {
+        go4jSelects((a, b) -> {
+            if (selectValue(receiveClause(a, IDENTITY), receiveClause(b, IDENTITY)) != ITEM) {
+                throw new IllegalStateException("a select returned something else");
+            }
+        });
+    }
+
+    /** One select of a go4j method, over the two fed channels. */
+    @FunctionalInterface
+    private interface OneSelect {
+        void select(Chan<Object> a, Chan<Object> b);
+    }
+
+    /** Performs {@link Sizes#OPS_RUN} selects in a goroutine while two producer goroutines feed a and b. */
+    private void go4jSelects(OneSelect body) {
         Chan<Object> a = this.a;
         Chan<Object> b = this.b;
         int n = Sizes.OPS_RUN;
-        Parties.fedByTwo(a, b, ITEM, n, () -> {
+        Parties.fedByTwo(Parties::goroutines, () -> a.send(ITEM), () -> b.send(ITEM), n, () -> {
             for (int i = 0; i < n; i++) {
-                if (selectValue(receiveClause(a, IDENTITY), receiveClause(b, IDENTITY)) != ITEM) {
-                    throw new IllegalStateException("a select returned something else");
-                }
+                body.select(a, b);
             }
         });
     }
@@ -87,21 +93,10 @@ public class Select2 extends OnScheduler {
         Channel<Object> a = joxA;
         Channel<Object> b = joxB;
         int n = Sizes.OPS_RUN;
-        Parties.virtualThreads(
-                () -> {
-                    for (int i = 0; i < n / 2; i++) {
-                        a.send(ITEM);
-                    }
-                },
-                () -> {
-                    for (int i = 0; i < n / 2; i++) {
-                        b.send(ITEM);
-                    }
-                },
-                () -> {
-                    for (int i = 0; i < n; i++) {
-                        Select.select(a.receiveClause(), b.receiveClause());
-                    }
-                });
+        Parties.fedByTwo(Parties::virtualThreads, () -> a.send(ITEM), () -> b.send(ITEM), n, () -> {
+            for (int i = 0; i < n; i++) {
+                Select.select(a.receiveClause(), b.receiveClause());
+            }
+        });
     }
 }

@@ -78,65 +78,65 @@ public class SelectTimeout extends OnScheduler {
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void go4j() {
-        Chan<Object> a = this.a;
-        Chan<Object> b = this.b;
-        Chan<Object> quit = this.quit;
-        int n = Sizes.OPS_RUN;
-        Parties.fedByTwo(a, b, ITEM, n, () -> {
-            for (int i = 0; i < n; i++) {
-                Timer timeout = Time.newTimer(TIMEOUT);
-                select(
-                        onReceive(a, DISCARD),
-                        onReceive(b, DISCARD),
-                        onReceive(quit, NEVER),
-                        onReceive(timeout.c(), FIRED));
-                timeout.stop();
-            }
+        go4jSelects((a, b, quit) -> {
+            Timer timeout = Time.newTimer(TIMEOUT);
+            select(
+                    onReceive(a, DISCARD),
+                    onReceive(b, DISCARD),
+                    onReceive(quit, NEVER),
+                    onReceive(timeout.c(), FIRED));
+            timeout.stop();
         });
     }
 
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void go4jValue() {
-        Chan<Object> a = this.a;
-        Chan<Object> b = this.b;
-        Chan<Object> quit = this.quit;
-        int n = Sizes.OPS_RUN;
-        Parties.fedByTwo(a, b, ITEM, n, () -> {
-            for (int i = 0; i < n; i++) {
-                Timer timeout = Time.newTimer(TIMEOUT);
-                Object got = selectValue(
-                        receiveClause(a, IDENTITY),
-                        receiveClause(b, IDENTITY),
-                        receiveClause(quit, NEVER_GIVES),
-                        receiveClause(timeout.c(), NEVER_GIVES));
-                timeout.stop();
-                if (got != ITEM) {
-                    NEVER.accept(got);
-                }
-            }
+        go4jSelects((a, b, quit) -> {
+            Timer timeout = Time.newTimer(TIMEOUT);
+            Object got = selectValue(
+                    receiveClause(a, IDENTITY),
+                    receiveClause(b, IDENTITY),
+                    receiveClause(quit, NEVER_GIVES),
+                    receiveClause(timeout.c(), NEVER_GIVES));
+            timeout.stop();
+            expectItem(got);
         });
     }
 
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void go4jValueAfter() {
+        go4jSelects((a, b, quit) -> expectItem(selectValue(
+                receiveClause(a, IDENTITY),
+                receiveClause(b, IDENTITY),
+                receiveClause(quit, NEVER_GIVES),
+                afterClause(TIMEOUT, TIMED_OUT_GIVES))));
+    }
+
+    /** One select of a go4j method, over the two fed channels and the quit channel. */
+    @FunctionalInterface
+    private interface OneSelect {
+        void select(Chan<Object> a, Chan<Object> b, Chan<Object> quit);
+    }
+
+    /** Performs {@link Sizes#OPS_RUN} selects in a goroutine while two producer goroutines feed a and b. */
+    private void go4jSelects(OneSelect body) {
         Chan<Object> a = this.a;
         Chan<Object> b = this.b;
         Chan<Object> quit = this.quit;
         int n = Sizes.OPS_RUN;
-        Parties.fedByTwo(a, b, ITEM, n, () -> {
+        Parties.fedByTwo(Parties::goroutines, () -> a.send(ITEM), () -> b.send(ITEM), n, () -> {
             for (int i = 0; i < n; i++) {
-                Object got = selectValue(
-                        receiveClause(a, IDENTITY),
-                        receiveClause(b, IDENTITY),
-                        receiveClause(quit, NEVER_GIVES),
-                        afterClause(TIMEOUT, TIMED_OUT_GIVES));
-                if (got != ITEM) {
-                    NEVER.accept(got);
-                }
+                body.select(a, b, quit);
             }
         });
+    }
+
+    private static void expectItem(Object got) {
+        if (got != ITEM) {
+            NEVER.accept(got);
+        }
     }
 
     @Benchmark
@@ -146,25 +146,11 @@ public class SelectTimeout extends OnScheduler {
         Channel<Object> b = joxB;
         Channel<Object> quit = joxQuit;
         int n = Sizes.OPS_RUN;
-        Parties.virtualThreads(
-                () -> {
-                    for (int i = 0; i < n / 2; i++) {
-                        a.send(ITEM);
-                    }
-                },
-                () -> {
-                    for (int i = 0; i < n / 2; i++) {
-                        b.send(ITEM);
-                    }
-                },
-                () -> {
-                    for (int i = 0; i < n; i++) {
-                        Object got = Select.selectOrClosedWithin(TIMEOUT, TIMED_OUT,
-                                a.receiveClause(), b.receiveClause(), quit.receiveClause());
-                        if (got != ITEM) {
-                            NEVER.accept(got);
-                        }
-                    }
-                });
+        Parties.fedByTwo(Parties::virtualThreads, () -> a.send(ITEM), () -> b.send(ITEM), n, () -> {
+            for (int i = 0; i < n; i++) {
+                expectItem(Select.selectOrClosedWithin(TIMEOUT, TIMED_OUT,
+                        a.receiveClause(), b.receiveClause(), quit.receiveClause()));
+            }
+        });
     }
 }

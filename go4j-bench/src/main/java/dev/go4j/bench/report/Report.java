@@ -517,28 +517,26 @@ public final class Report {
         md.append('\n');
     }
 
-    /** go4j's select methods of a select row: the callback form, then the value forms. */
-    private static final Map<String, String> SELECT_FORMS = Map.of(
-            "go4j", "callback: select(onReceive…)",
-            "go4jValue", "value: selectValue(receiveClause…)",
-            "go4jValueAfter", "value, afterClause instead of a timer");
+    /** go4j's select methods of a select row, callback form first, with what the report calls them. */
+    private static final List<Map.Entry<String, String>> SELECT_FORMS = List.of(
+            Map.entry("go4j", "callback: select(onReceive…)"),
+            Map.entry("go4jValue", "value: selectValue(receiveClause…)"),
+            Map.entry("go4jValueAfter", "value, afterClause instead of a timer"));
 
     /** Rows 3 and 4 in each form of go4j's select: the value form must allocate no more than the callback form. */
     private void selectForms(StringBuilder md) {
-        md.append("## Select: callback and value forms\n\n");
-        md.append("go4j's select rows in each form (`gc.alloc.rate.norm`); the value form must allocate no more"
-                + " bytes per operation than the callback form.\n\n");
-        md.append("| workload | form | ns/op | B/op |\n|---|---|--:|--:|\n");
-        for (Workload w : Workload.MAIN) {
-            for (String method : List.of("go4j", "go4jValue", "go4jValueAfter")) {
-                JmhResults.Result r = w.benchmarkClass().startsWith("Select")
-                        ? data.jmh().find(w.benchmarkClass(), method, w.params()) : null;
+        md.append("## Select: callback and value forms\n\ngo4j's select rows in each form; the value form must"
+                + " allocate no more bytes per operation (`gc.alloc.rate.norm`) than the callback form.\n\n"
+                + "| workload | form | ns/op | B/op |\n|---|---|--:|--:|\n");
+        Workload.MAIN.stream().filter(w -> w.benchmarkClass().startsWith("Select")).forEach(w -> {
+            for (Map.Entry<String, String> form : SELECT_FORMS) {
+                JmhResults.Result r = data.jmh().find(w.benchmarkClass(), form.getKey(), w.params());
                 if (r != null) {
-                    md.append("| ").append(w.label()).append(" | ").append(SELECT_FORMS.get(method)).append(" | ")
+                    md.append("| ").append(w.label()).append(" | ").append(form.getValue()).append(" | ")
                             .append(time(r.time())).append(" | ").append(plain(r.bytesPerOp())).append(" |\n");
                 }
             }
-        }
+        });
         md.append('\n');
     }
 
