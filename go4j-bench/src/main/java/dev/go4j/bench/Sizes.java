@@ -14,6 +14,8 @@ public final class Sizes {
     public static final int GOROUTINES = 100_000;
     /** Primes found per operation of {@link Sieve}. */
     public static final int PRIMES = 1_000;
+    /** Blocked goroutines that one operation of {@link GoDump} (and each dump of {@link DumpPause}) writes. */
+    public static final int DUMP_GOROUTINES = 1_000_000;
 
     /** True in the smoke test. */
     public static final boolean SMOKE = Boolean.getBoolean("go4j.bench.smoke");
@@ -24,6 +26,8 @@ public final class Sizes {
     public static final int GOROUTINES_RUN = SMOKE ? 100 : GOROUTINES;
     /** Primes per sieve actually found. */
     public static final int PRIMES_RUN = SMOKE ? 10 : PRIMES;
+    /** Blocked goroutines per dump actually started. */
+    public static final int DUMP_GOROUTINES_RUN = SMOKE ? 1_000 : DUMP_GOROUTINES;
 
     private Sizes() {
     }

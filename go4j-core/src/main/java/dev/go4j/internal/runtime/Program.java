@@ -3,6 +3,7 @@ package dev.go4j.internal.runtime;
 import dev.go4j.FatalError;
 import dev.go4j.Panic;
 import dev.go4j.PanicPolicy;
+import dev.go4j.internal.jfr.Jfr;
 import dev.go4j.internal.park.G;
 import java.util.Locale;
 
@@ -20,6 +21,10 @@ import java.util.Locale;
  *   Runtime.halt(2), so no finally block and no shutdown hook runs, as with Go's fatal errors.
  * - Go.exit(code): flush stdout/stderr, System.exit(code). Shutdown hooks run (the JVM's own contract); finally
  *   blocks of goroutines do not, as Go's deferred functions do not run on os.Exit.
+ * - JFR (when a recording runs; one read of Jfr.on() otherwise): a failure that escapes a goroutine is a
+ *   dev.go4j.Panic event, whichever the policy; the deadlock report is a dev.go4j.Deadlock event. Before a halt
+ *   (fatal error, deadlock), which skips the shutdown hook in which JFR writes a recording's file, go4j stops the
+ *   recordings that have a file itself, so that the report's events reach it (Jfr.beforeHalt).
  */
 public final class Program {
     private static final String POLICY_PROPERTY = "go4j.panicPolicy";
@@ -79,6 +84,9 @@ public final class Program {
         }
         Thread thread = Thread.currentThread();
         thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
+        if (Jfr.on()) {
+            Jfr.panic(g.id(), panicText(failure), failure.getClass(), failure instanceof FatalError, false);
+        }
     }
 
     /**
@@ -118,6 +126,29 @@ public final class Program {
         flushStandardStreams();
         System.err.print(text);
         flushStandardStreams();
+        if (Jfr.on()) {
+            deadlockEvent();
+        }
+        haltNow();
+    }
+
+    /** Emits the deadlock report's JFR event: how many goroutines sleep, and what main waits for. */
+    private static void deadlockEvent() {
+        G main = null;
+        for (G g : G.all()) {
+            if (g.id() == Goroutine.MAIN_ID) {
+                main = g;
+            }
+        }
+        Object on = main == null ? null : main.waitingOn();
+        Jfr.deadlock(Goroutine.liveCount(), main == null ? null : main.waitReason(), on == null ? null : on.toString());
+    }
+
+    /** Runtime.halt(2), after writing the JFR recordings that have a file (the halt skips JFR's shutdown hook). */
+    private static void haltNow() {
+        if (Jfr.on()) {
+            Jfr.beforeHalt();
+        }
         Runtime.getRuntime().halt(2);
     }
 
@@ -131,7 +162,7 @@ public final class Program {
     private static void halt(FatalError error, G g) {
         report("fatal error: " + error.getMessage(), g, error);
         flushStandardStreams();
-        Runtime.getRuntime().halt(2);
+        haltNow();
     }
 
     /** Go's text for a panic value: the message of go4j's own exceptions, toString() of any other. */
@@ -156,6 +187,9 @@ public final class Program {
         flushStandardStreams();
         System.err.print(text);
         System.err.flush();
+        if (Jfr.on()) {
+            Jfr.panic(g.id(), panicText(failure), failure.getClass(), failure instanceof FatalError, true);
+        }
     }
 
     private static void flushStandardStreams() {
