@@ -46,8 +46,10 @@ public final class Select {
 
     /**
      * What the core reads from a case of either form: its channel, the element a send sends, and the user's own
-     * body object (no wrapping, so a case is one small object). The subclass says what the case does and how its
-     * body is called ({@link #run}). Immutable.
+     * body object (no wrapping: a case is one object, 24 bytes with compressed oops whatever its kind; an after
+     * clause, with its timeout, 32). The subclass is a tag: Reader is the one table of what each kind does and how
+     * its body is called.
+     * Immutable.
      */
     abstract static sealed class Arm permits Case, Clause {
         /** The channel of a send or receive case; null for a never-ready case and for default and after. */
