@@ -78,9 +78,10 @@ public class SmokeTest {
     @Timeout(120)
     void everyBenchmarkRunsOnce() throws Exception {
         Collection<RunResult> results = runSuite();
-        // PingPong 5, Buffered 3 × 2 caps, Select2 2 × 2, SelectTimeout 2, Spawn 2, MutexContended 3, FanIn 3 × 2,
-        // Sieve 3, ChanTest 11, ParkFloor 2, Gosched 1 × 2, ForkJoin 1 × 2, GoDump 1 (1 000 blocked goroutines).
-        assertThat(results).hasSize(5 + 6 + 4 + 2 + 2 + 3 + 6 + 3 + 11 + 2 + 2 + 2 + 1);
+        // PingPong 5, Buffered 3 × 2 caps, Select2 3 × 2, SelectTimeout 4, Spawn 2, MutexContended 3, FanIn 3 × 2,
+        // Sieve 3, ChanTest 11, ParkFloor 2, Gosched 1 × 2, ForkJoin 1 × 2, GoDump 1 (1 000 blocked goroutines),
+        // ExploreSchedules 1.
+        assertThat(results).hasSize(5 + 6 + 6 + 4 + 2 + 3 + 6 + 3 + 11 + 2 + 2 + 2 + 1 + 1);
         for (RunResult r : results) {
             assertThat(r.getPrimaryResult().getScore()).as(r.getParams().getBenchmark()).isPositive();
         }

@@ -149,13 +149,13 @@ public final class Bench {
 
         static Mode of(String name) {
             return switch (name) {
-                // 89 JMH benchmarks of ~4.5 s (48 on go4j's scheduler, 27 on the JDK's, 10 under side load, 3 with
+                // 95 JMH benchmarks of ~4.5 s (53 on go4j's scheduler, 28 on the JDK's, 10 under side load, 3 with
                 // diagnostics off and 1 with created-by capture) and 28 Go benchmarks of ~3.5 s, plus build, memory
                 // (~1 min), latency (~40 s) and the dump rows (~1.5 min: two JVMs that each start a million
                 // goroutines and dump them 3 times at ~10 s a dump): about 12 min on 2 cores.
                 case "quick" -> new Mode("quick", 1, 2, "500ms", 5, "500ms", 5, "0.5s", 3, 5, 3, 1, false);
-                // 89 × 32 s of JMH, 28 × 22 s of Go, the Jox column (~5 min), memory, latency and the dump rows
-                // (~3 min: 5 dumps in the benchmark, 2 DumpLatency processes of 5): about 69 min.
+                // 95 × 32 s of JMH, 28 × 22 s of Go, the Jox column (~5 min), memory, latency and the dump rows
+                // (~3 min: 5 dumps in the benchmark, 2 DumpLatency processes of 5): about 71 min.
                 case "full" -> new Mode("full", 2, 5, "1s", 10, "1s", 20, "1s", 5, 10, 5, 2, true);
                 default -> throw new IllegalArgumentException("mode must be quick or full, not " + name);
             };

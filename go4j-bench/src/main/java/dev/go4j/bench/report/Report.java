@@ -93,6 +93,7 @@ public final class Report {
         memory(md);
         chanTest(md);
         allocations(md);
+        selectForms(md);
         jdkCandidates(md);
         setup(md);
         return md.toString();
@@ -569,6 +570,29 @@ public final class Report {
                     .append(jox == null ? "—" : plain(jox.bytesPerOp())).append(" | ")
                     .append(jdk == null ? "—" : plain(jdk.bytesPerOp())).append(" |\n");
         }
+        md.append('\n');
+    }
+
+    /** go4j's select methods of a select row, callback form first, with what the report calls them. */
+    private static final List<Map.Entry<String, String>> SELECT_FORMS = List.of(
+            Map.entry("go4j", "callback: select(onReceive…)"),
+            Map.entry("go4jValue", "value: selectValue(receiveClause…)"),
+            Map.entry("go4jValueAfter", "value, afterClause instead of a timer"));
+
+    /** Rows 3 and 4 in each form of go4j's select: the value form must allocate no more than the callback form. */
+    private void selectForms(StringBuilder md) {
+        md.append("## Select: callback and value forms\n\ngo4j's select rows in each form; the value form must"
+                + " allocate no more bytes per operation (`gc.alloc.rate.norm`) than the callback form.\n\n"
+                + "| workload | form | ns/op | B/op |\n|---|---|--:|--:|\n");
+        Workload.MAIN.stream().filter(w -> w.benchmarkClass().startsWith("Select")).forEach(w -> {
+            for (Map.Entry<String, String> form : SELECT_FORMS) {
+                JmhResults.Result r = data.jmh().find(w.benchmarkClass(), form.getKey(), w.params());
+                if (r != null) {
+                    md.append("| ").append(w.label()).append(" | ").append(form.getValue()).append(" | ")
+                            .append(time(r.time())).append(" | ").append(plain(r.bytesPerOp())).append(" |\n");
+                }
+            }
+        });
         md.append('\n');
     }
 

@@ -78,6 +78,10 @@ class ReportPipelineTest {
                 .hasSize(Workload.MAIN.size() + Workload.LOADED.size() + Workload.SCHEDULER.size()
                         + Workload.CHAN_TEST.size())
                 .allSatisfy(l -> assertThat(l).doesNotContain("missing").containsPattern("(met|missed|inconclusive)"));
+        String forms = report.substring(report.indexOf("## Select: callback and value forms"));
+        forms = forms.substring(0, forms.indexOf("\n## ", 1));
+        assertThat(forms.lines().filter(l -> l.startsWith("| 3. ") || l.startsWith("| 4. ")))
+                .as("rows 3 (two caps, two forms) and 4 (three forms)").hasSize(2 * 2 + 3);
         for (DiagnosticsRow row : Workload.DIAGNOSTICS) {
             assertThat(lineOf(report, "| " + row.label() + " |")).doesNotContain("missing")
                     .containsPattern(row.createdBy() ? "no target" : "no measurable cost [✓✗~]");

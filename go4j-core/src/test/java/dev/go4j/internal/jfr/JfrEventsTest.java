@@ -4,6 +4,7 @@ import static dev.go4j.Select.onReceive;
 import static dev.go4j.Select.select;
 import static dev.go4j.testsupport.GoTesting.await;
 import static dev.go4j.testsupport.GoTesting.awaitBlocked;
+import static dev.go4j.testsupport.GoTesting.join;
 import static dev.go4j.testsupport.GoTesting.letClockPass;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -273,6 +274,7 @@ class JfrEventsTest {
                 throw new Panic("boom in a library");
             });
             Thread failed = await(caught);
+            join(failed); // the goroutine commits the event after the handler returned: wait until it has ended
             recording.stop();
 
             assertThat(events(recording, "dev.go4j.Panic")).anySatisfy(e -> {
