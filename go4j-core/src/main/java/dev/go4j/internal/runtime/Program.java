@@ -82,11 +82,11 @@ public final class Program {
         if (policy() == PanicPolicy.EXIT) {
             fatalPanic(g, failure);
         }
-        if (Jfr.on()) { // before the handler, which may end a recording that waits for it (or throw)
-            Jfr.panic(g.id(), panicText(failure), failure.getClass(), failure instanceof FatalError, false);
-        }
         Thread thread = Thread.currentThread();
         thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
+        if (Jfr.on()) {
+            Jfr.panic(g.id(), panicText(failure), failure.getClass(), failure instanceof FatalError, false);
+        }
     }
 
     /**
