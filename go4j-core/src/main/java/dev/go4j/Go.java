@@ -4,6 +4,7 @@ import dev.go4j.internal.clock.Deadline;
 import dev.go4j.internal.diag.DeadlockDetector;
 import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.Park;
+import dev.go4j.internal.park.Scope;
 import dev.go4j.internal.runtime.Goroutine;
 import dev.go4j.internal.runtime.Program;
 import dev.go4j.internal.runtime.Traceback;
@@ -56,26 +57,48 @@ public final class Go {
     public static void main(String[] args, Task body) {
         Objects.requireNonNull(args, "args");
         Objects.requireNonNull(body, "body");
-        DeadlockDetector.watch(Thread.currentThread());
-        Thread main = Goroutine.startMain(body);
-        boolean interrupted = false;
-        while (true) {
-            try {
-                main.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        Program.exit(0);
+        Program.exit(Program.run(null, body, DeadlockDetector::watch));
+    }
+
+    /**
+     * Runs a Go program inside the JVM and returns its exit status instead of ending the JVM: {@link #main
+     * Go.main} for embedding, in tests, {@code mvn exec:java}, servers and tools. {@code body} runs as goroutine 1
+     * of a program of its own; the status is 0 when it returns, 2 after a panic escaping any of the program's
+     * goroutines, a fatal error or a deadlock (each prints Go's report to standard error, as under
+     * {@code Go.main}), or {@code n} after {@link #exit Go.exit(n)}. Blocks until then, ignoring interrupts (the
+     * status is restored).
+     *
+     * {@snippet file="EmbeddingSnippets.java" region="run"}
+     *
+     * <p>The program is a scope: its goroutines (those {@code body} starts, and theirs) are numbered from 1, and
+     * inside it {@link #numGoroutine()}, {@link #dump(Appendable)}, {@link #stack(boolean)} and
+     * {@link #goroutines()} see only them, so programs run one after another or at the same time never see each
+     * other. Its {@linkplain #setPanicPolicy panic policy} is its own ({@link PanicPolicy#EXIT} by default, whose
+     * "exit" ends this program only). Threads outside every program see all goroutines.
+     *
+     * <p>When the status is decided, goroutines of the program still running are interrupted and given up to one
+     * second to finish; then {@code Go.run} returns. Go would stop them; the JVM cannot, so one that ignores the
+     * interrupt runs on, and its later failures go to the uncaught-exception handler. Unlike Go, {@code finally}
+     * blocks run as goroutines unwind ({@code Go.exit} and a panic end the calling goroutine by throwing an
+     * internal {@link Error}). A deadlock is reported only when every goroutine of the JVM is blocked in go4j and
+     * no thread outside go4j may wake one (see the README's deviations): a program whose goroutines wait for
+     * another program, or for a platform thread of the application, is not reported.
+     *
+     * @param args the program's arguments (kept for symmetry with {@code main}; not used)
+     * @param body the program, Go's {@code func main}
+     * @return the exit status
+     */
+    public static int run(String[] args, Task body) {
+        Objects.requireNonNull(args, "args");
+        Objects.requireNonNull(body, "body");
+        return Program.run(new Scope(), body, DeadlockDetector::watch);
     }
 
     /**
      * Ends the program at once with {@code status}, Go's {@code os.Exit}: standard output and error are flushed,
      * no {@code finally} block of any goroutine runs. Unlike Go, the JVM's shutdown hooks do run. Never returns.
+     * Inside a {@link #run Go.run} program it ends that program: {@code Go.run} returns {@code status}, and the
+     * calling goroutine unwinds.
      *
      * @param status the exit status
      */
@@ -105,12 +128,12 @@ public final class Go {
     /**
      * Returns the number of goroutines that currently exist, Go's {@code runtime.NumGoroutine}: every goroutine
      * started by go4j that has not finished, including the main goroutine under {@link #main Go.main}. Threads go4j
-     * did not start are not counted.
+     * did not start are not counted. Inside a {@link #run Go.run} program, only that program's goroutines count.
      *
      * @return the number of live goroutines
      */
     public static int numGoroutine() {
-        return Goroutine.liveCount();
+        return Goroutine.visibleCount();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.go4j.internal.park.Blocker;
 import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.DebugNamed;
 import dev.go4j.internal.park.G;
+import dev.go4j.internal.park.Scope;
 import dev.go4j.internal.sched.JdkAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,10 +99,14 @@ public final class Traceback {
     private record Entry(GoroutineInfo info, List<String> names, Thread foreign, boolean durable, long bubble) {
     }
 
-    /** Snapshots of every live goroutine, lowest id first. */
+    /** Snapshots of every live goroutine the current thread sees (see {@link #dumpAll}), lowest id first. */
     public static List<GoroutineInfo> goroutines() {
         List<GoroutineInfo> infos = new ArrayList<>();
+        Scope view = G.currentScope();
         for (G g : sortedGoroutines()) {
+            if (!visible(g, view)) {
+                continue;
+            }
             Entry entry = capture(g);
             if (entry != null) {
                 infos.add(entry.info);
@@ -111,11 +116,18 @@ public final class Traceback {
     }
 
     /**
-     * Writes the dump of every live goroutine to {@code out}, lowest id first (so the main goroutine first), then
-     * the threads go4j did not start that are parked in go4j; entries are separated by an empty line.
+     * Writes the dump of every live goroutine the current thread sees to {@code out}, lowest id first (so the main
+     * goroutine first), then the threads go4j did not start that are parked in go4j; entries are separated by an
+     * empty line. A goroutine of a Go.run program sees its program's goroutines only; any other thread sees every
+     * goroutine of the JVM.
      */
     public static void dumpAll(Appendable out) {
-        dump(out, null);
+        dump(out, null, null, G.currentScope());
+    }
+
+    /** Writes the dump of Go.run program {@code scope}'s goroutines (every goroutine if null), as {@link #dumpAll}. */
+    public static void dumpScope(Appendable out, Scope scope) {
+        dump(out, null, null, scope);
     }
 
     /**
@@ -131,22 +143,25 @@ public final class Traceback {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            dump(out, self);
+            dump(out, self, null, self.scope());
         }
     }
 
     /** Writes the dump of synctest bubble {@code bubble}'s goroutines, lowest id first, as {@link #dumpAll}. */
     public static void dumpBubble(Appendable out, Bubble bubble) {
-        dump(out, null, bubble);
+        dump(out, null, bubble, G.currentScope());
     }
 
-    /** Writes every entry but {@code skip}'s. */
-    private static void dump(Appendable out, G skip) {
-        dump(out, skip, null);
+    /** Whether {@code g} is in the view of Go.run program {@code view} (every G is if it is null). */
+    private static boolean visible(G g, Scope view) {
+        return view == null || g.id() == 0 || g.scope() == view;
     }
 
-    /** Writes every entry but {@code skip}'s; only those of {@code bubble}'s goroutines if it is not null. */
-    private static void dump(Appendable out, G skip, Bubble bubble) {
+    /**
+     * Writes every entry but {@code skip}'s; only those of {@code bubble}'s goroutines if it is not null, and only
+     * those {@link #visible} in {@code view}.
+     */
+    private static void dump(Appendable out, G skip, Bubble bubble, Scope view) {
         boolean first = true;
         List<G> goroutines = new ArrayList<>();
         List<G> foreign = new ArrayList<>();
@@ -156,7 +171,8 @@ public final class Traceback {
         goroutines.sort(Comparator.comparingLong(G::id));
         for (List<G> group : List.of(goroutines, foreign)) {
             for (G g : group) {
-                if (g == skip || g.id() == 0 && !g.isBlocked() || bubble != null && g.bubble() != bubble) {
+                if (g == skip || g.id() == 0 && !g.isBlocked() || bubble != null && g.bubble() != bubble
+                        || !visible(g, view)) {
                     continue;
                 }
                 Entry entry = capture(g);
@@ -424,7 +440,7 @@ public final class Traceback {
                     frames.isEmpty() ? null : frames.get(frames.size() - 1));
             if (LEVEL == Level.ALL || LEVEL == Level.SYSTEM) {
                 out.append('\n');
-                dump(out, g);
+                dump(out, g, null, g.scope());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
