@@ -6,12 +6,17 @@ import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.Scope;
 import dev.go4j.internal.runtime.Goroutine;
+import dev.go4j.internal.runtime.GoroutineExecutorService;
 import dev.go4j.internal.runtime.Program;
 import dev.go4j.internal.runtime.Traceback;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -252,6 +257,70 @@ public final class Go {
     }
 
     /**
+     * Starts {@code task} in a new goroutine and returns a future of its result: the goroutine counterpart of
+     * {@code CompletableFuture.supplyAsync}, and the other direction of {@link Chan#fromStage}. The future completes
+     * with the task's value, or exceptionally with what it threw; a {@link Panic} or an {@link Error} also follows
+     * the {@linkplain PanicPolicy panic policy} after completing the future (under {@link #main Go.main}: the
+     * report and exit status 2). Cancelling the future interrupts the goroutine. Everything the caller did before
+     * {@code async} happens-before the task starts; the task's actions happen-before the future completes.
+     *
+     * {@snippet file="EmbeddingSnippets.java" region="async"}
+     *
+     * @param task the goroutine's body
+     * @param <T> the result type
+     * @return a future completed by the goroutine
+     */
+    public static <T> CompletableFuture<T> async(Callable<T> task) {
+        Objects.requireNonNull(task, "task");
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Goroutine.start(() -> {
+            Thread self = Thread.currentThread();
+            future.whenComplete((value, failure) -> {
+                if (future.isCancelled()) {
+                    self.interrupt();
+                }
+            });
+            try {
+                future.complete(task.call());
+            } catch (Panic | Error failure) {
+                future.completeExceptionally(failure);
+                throw failure;
+            } catch (Throwable failure) {
+                future.completeExceptionally(failure);
+            }
+        });
+        return future;
+    }
+
+    /**
+     * Returns a thread factory whose threads are goroutines, for frameworks that take a {@link ThreadFactory}
+     * (a server's request threads, {@code Executors.newThreadPerTaskExecutor(Go.threadFactory())}): each thread
+     * is a goroutine of the creating goroutine's program, numbered when created, counted and shown in dumps and
+     * deadlock reports from the moment it runs; an exception escaping it follows the panic policy.
+     *
+     * @return the goroutine thread factory
+     */
+    public static ThreadFactory threadFactory() {
+        return GoroutineThreadFactory.INSTANCE;
+    }
+
+    /**
+     * Returns a new {@link ExecutorService} that starts a goroutine for each task, go4j's
+     * {@code Executors.newVirtualThreadPerTaskExecutor()}: nothing is queued, {@code shutdown} lets running tasks
+     * finish, {@code shutdownNow} interrupts them (and returns an empty list), {@code awaitTermination} waits in
+     * go4j (shown as {@code sync.WaitGroup.Wait}), and {@code close} does both, so try-with-resources waits for
+     * every task. A task given to {@code execute} that throws follows the panic policy; {@code submit} keeps the
+     * failure in its {@link java.util.concurrent.Future}.
+     *
+     * {@snippet file="EmbeddingSnippets.java" region="executor"}
+     *
+     * @return a new executor service
+     */
+    public static ExecutorService newExecutorService() {
+        return new GoroutineExecutorService();
+    }
+
+    /**
      * Chooses what happens to exceptions escaping goroutines and to fatal errors; {@code null} restores the
      * default ({@link PanicPolicy#EXIT} under {@link #main Go.main}, else
      * {@link PanicPolicy#UNCAUGHT_EXCEPTION_HANDLER}, unless the system property {@code go4j.panicPolicy} says
@@ -270,6 +339,22 @@ public final class Go {
      */
     public static PanicPolicy panicPolicy() {
         return Program.policy();
+    }
+
+    /** The factory behind {@link #threadFactory()}. */
+    private enum GoroutineThreadFactory implements ThreadFactory {
+        INSTANCE;
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Objects.requireNonNull(task, "task");
+            return Goroutine.newUnstarted(task::run);
+        }
+
+        @Override
+        public String toString() {
+            return "Go.threadFactory()";
+        }
     }
 
     /** The executor behind {@link #executor()}. */

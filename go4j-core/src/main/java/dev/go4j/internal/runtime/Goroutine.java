@@ -62,8 +62,30 @@ public final class Goroutine {
             return;
         }
         Scope scope = parent.scope();
-        start(scope == null ? NEXT_ID.getAndIncrement() : scope.nextId(), parent.inherited(), task, parent.bubble(),
-                scope);
+        start(nextId(scope), parent.inherited(), task, parent.bubble(), scope);
+    }
+
+    /** The next id of program {@code scope}, or of the global numbering if null. */
+    private static long nextId(Scope scope) {
+        return scope == null ? NEXT_ID.getAndIncrement() : scope.nextId();
+    }
+
+    /**
+     * Creates an unstarted goroutine thread that runs {@code task}, for a ThreadFactory: numbered now, in the
+     * creating goroutine's program, but registered and counted only once its thread runs, so a thread that is
+     * never started leaves nothing behind. Not in a synctest bubble.
+     */
+    public static Thread newUnstarted(Task task) {
+        GoRuntimeBean.goroutineStarting();
+        G parent = G.currentOrNull();
+        Scope scope = parent == null ? null : parent.scope();
+        long id = nextId(scope);
+        G g = G.newGoroutine(id, parent == null ? null : parent.inherited(),
+                CAPTURE_CREATED_BY ? creatingFrame() : null, null, scope);
+        return Scheduler.newGoroutineThread("goroutine " + id, () -> {
+            register(g, Thread.currentThread());
+            run(g, task);
+        });
     }
 
     /**
@@ -81,8 +103,7 @@ public final class Goroutine {
     /** Starts {@code task} as the root goroutine of synctest bubble {@code bubble} and returns its thread. */
     public static Thread startInBubble(Bubble bubble, Task task) {
         Scope scope = G.currentScope();
-        return start(scope == null ? NEXT_ID.getAndIncrement() : scope.nextId(), G.currentInherited(), task, bubble,
-                scope);
+        return start(nextId(scope), G.currentInherited(), task, bubble, scope);
     }
 
     /** Ids handed out so far: grows with every goroutine started, for the deadlock detector's epoch. */
@@ -111,13 +132,9 @@ public final class Goroutine {
         String name = "goroutine " + id;
         Thread thread = bubble == null ? Scheduler.newGoroutineThread(name, body)
                 : bubble.carrier().newThread(name, body);
-        g.attach(thread);
+        register(g, thread);
         if (bubble != null) {
             bubble.goroutineCreated(thread);
-        }
-        LIVE_COUNT.incrementAndGet();
-        if (scope != null) {
-            scope.goroutineStarting();
         }
         try {
             thread.start();
@@ -153,6 +170,16 @@ public final class Goroutine {
                 bubble.goroutineExited(g.thread());
             }
             exited(g);
+        }
+    }
+
+    /** Registers {@code g} with its thread and counts it, globally and in its scope. */
+    private static void register(G g, Thread thread) {
+        g.attach(thread);
+        LIVE_COUNT.incrementAndGet();
+        Scope scope = g.scope();
+        if (scope != null) {
+            scope.goroutineStarting();
         }
     }
 
