@@ -79,7 +79,8 @@ public final class Go {
      * inside it {@link #numGoroutine()}, {@link #dump(Appendable)}, {@link #stack(boolean)} and
      * {@link #goroutines()} see only them, so programs run one after another or at the same time never see each
      * other. Its {@linkplain #setPanicPolicy panic policy} is its own ({@link PanicPolicy#EXIT} by default, whose
-     * "exit" ends this program only). Threads outside every program see all goroutines.
+     * "exit" ends this program only). Threads outside every program see all goroutines. Goroutine 1 inherits the
+     * caller's {@link dev.go4j.runtime.Inherited} values, as a goroutine the caller started would.
      *
      * <p>When the status is decided, goroutines of the program still running are interrupted and given up to one
      * second to finish; then {@code Go.run} returns. Go would stop them; the JVM cannot, so one that ignores the

@@ -97,7 +97,7 @@ public final class Goroutine {
             Program.enterMain();
             return start(MAIN_ID, null, task, null, null);
         }
-        return start(scope.nextId(), null, task, null, scope);
+        return start(scope.nextId(), G.currentInherited(), task, null, scope); // the launcher's Inherited values
     }
 
     /** Starts {@code task} as the root goroutine of synctest bubble {@code bubble} and returns its thread. */
