@@ -64,17 +64,10 @@ class GoExecutorServiceTest {
         ExecutorService executor = Go.newExecutorService();
         executor.execute(gate::receive);
         executor.shutdown();
-        var terminated = new CompletableFuture<Boolean>();
-        Thread waiter = Thread.ofPlatform().start(() -> {
-            try {
-                terminated.complete(executor.awaitTermination(LONG, TimeUnit.NANOSECONDS));
-            } catch (InterruptedException e) {
-                terminated.completeExceptionally(e);
-            }
-        });
-        awaitBlocked(waiter, WaitReason.SYNC_WAITGROUP_WAIT);
+        var terminated = new CompletableFuture<Object>();
+        awaitingTermination(executor, terminated);
         gate.close();
-        assertThat(await(terminated)).isTrue();
+        assertThat(await(terminated)).isEqualTo(true);
     }
 
     @Test
@@ -83,20 +76,27 @@ class GoExecutorServiceTest {
         ExecutorService executor = Go.newExecutorService();
         executor.execute(gate::receive);
         executor.shutdown();
-        var outcome = new CompletableFuture<Throwable>();
+        var outcome = new CompletableFuture<Object>();
+        awaitingTermination(executor, outcome).interrupt();
+        assertThat(await(outcome)).isInstanceOf(InterruptedException.class);
+        gate.close();
+        assertThat(executor.awaitTermination(LONG, TimeUnit.NANOSECONDS)).isTrue();
+    }
+
+    /**
+     * Starts a platform thread that calls awaitTermination and completes {@code outcome} with its result or its
+     * InterruptedException; returns the thread once it waits.
+     */
+    private static Thread awaitingTermination(ExecutorService executor, CompletableFuture<Object> outcome) {
         Thread waiter = Thread.ofPlatform().start(() -> {
             try {
-                executor.awaitTermination(LONG, TimeUnit.NANOSECONDS);
-                outcome.complete(null);
+                outcome.complete(executor.awaitTermination(LONG, TimeUnit.NANOSECONDS));
             } catch (InterruptedException e) {
                 outcome.complete(e);
             }
         });
         awaitBlocked(waiter, WaitReason.SYNC_WAITGROUP_WAIT);
-        waiter.interrupt();
-        assertThat(await(outcome)).isInstanceOf(InterruptedException.class);
-        gate.close();
-        assertThat(executor.awaitTermination(LONG, TimeUnit.NANOSECONDS)).isTrue();
+        return waiter;
     }
 
     @Test
