@@ -12,6 +12,10 @@
 module dev.go4j {
     requires java.management;
     requires jdk.unsupported; // sun.misc.Signal, for dev.go4j.os.signal and the deadlock report
+    // JFR events (dev.go4j.internal.jfr), optional: go4j runs without module jdk.jfr, with its events off. On the
+    // class path every JDK module is there; on the module path jdk.jfr is resolved only if something needs it:
+    // -XX:StartFlightRecording, --add-modules jdk.jfr, or another module that requires it.
+    requires static jdk.jfr;
     requires static org.jspecify; // the nullness annotations: needed neither at run time nor by users
 
     exports dev.go4j;

@@ -103,8 +103,9 @@ public sealed interface Chan<T extends @Nullable Object> extends SendChan<T>, Re
     /**
      * Gives this channel a debug name and returns it, for chaining after {@code make}: goroutine dumps then show
      * the name of the channel a goroutine waits on ({@code goroutine 7 [chan receive, on "jobs"]:}), and so do
-     * {@link GoroutineInfo#waitingOn()} and the channel's {@code toString()}. A channel is named at most once; the
-     * name changes nothing else.
+     * {@link GoroutineInfo#waitingOn()}, the channel's {@code toString()} and go4j's JFR events (field
+     * {@code channel} of {@code dev.go4j.GoroutineBlocked}, {@code dev.go4j.ChannelClosed}…). A channel is named at
+     * most once; the name changes nothing else.
      *
      * {@snippet file="DiagnosticsSnippets.java" region="named"}
      *

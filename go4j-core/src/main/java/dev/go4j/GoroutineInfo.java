@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  *     {@code TIMED_WAITING}, {@code BLOCKED}) for any other JDK blocking call
  * @param waitReason why it waits in go4j, or null if it does not
  * @param waiting how long it has waited in go4j so far; zero if it does not
- * @param waitingOn what it waits on: a named channel's {@code chan "name"}, several for a select, else the
- *     primitive's {@code toString()}; null if it does not wait in go4j
+ * @param waitingOn what it waits on, as the primitive's {@code toString()} reads when the snapshot is taken: a
+ *     channel's {@code chan "jobs"[len=0, cap=0]} (its debug name, else {@code chan@1b6d3586}, then its length and
+ *     capacity), a select's list of its channels, a lock's or group's own text; null if it does not wait in go4j
  * @param createdIn the id of the goroutine that started it, or 0 if a thread go4j did not start did (and for the
  *     main goroutine)
  * @param createdBy the frame that started it: recorded only when the JVM runs with

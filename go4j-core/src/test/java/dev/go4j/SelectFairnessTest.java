@@ -3,6 +3,10 @@ package dev.go4j;
 import static dev.go4j.Select.onReceive;
 import static dev.go4j.Select.onReceiveOk;
 import static dev.go4j.Select.onSend;
+import static dev.go4j.Select.receiveClause;
+import static dev.go4j.Select.receiveOkClause;
+import static dev.go4j.Select.selectValue;
+import static dev.go4j.Select.sendClause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -12,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * When several cases are ready, select chooses each with equal probability (Go's uniform pseudo-random choice),
- * and the check that says so is sharp enough to reject the "first ready case wins" variant.
+ * in the callback form and in the value form ({@link Select#selectValue}), and the check that says so is sharp
+ * enough to reject the "first ready case wins" variant.
  *
  * <p>The math. Each scenario runs {@value #SELECTS} selects in which the same k cases are ready. If the choice is
  * uniform and independent, the wins X_i of case i are Binomial(N, 1/k), and Hoeffding's inequality bounds a
@@ -20,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * bound) a scenario fails by chance with probability at most {@code 2k exp(-2 N t^2)}; the check sets that to
  * {@value #FALSE_FAILURE} and solves for t: {@code t = sqrt(ln(2k / 1e-9) / (2N))}, which for N = 30 000 is
  * 0.0192 (k = 2) and 0.0194 (k = 3), so a case must win between 48.1% and 51.9% (k = 2), or between 31.4% and
- * 35.3% (k = 3), of the selects. The three scenarios together fail falsely with probability below 3e-9. The bound
+ * 35.3% (k = 3), of the selects. The six checks together fail falsely with probability below 6e-9. The bound
  * needs no normal approximation; it assumes only that the generator behaves like independent uniform draws. It
  * still catches a bias of two percentage points (see {@link #theCheckRejectsASmallBias()}), and the first-ready
  * variant, whose first ready case wins every time, misses by 50 percentage points or more.
@@ -35,23 +40,26 @@ class SelectFairnessTest {
     /** Performs one select over cases that are all ready, and returns which one fired. */
     @FunctionalInterface
     private interface Selector {
-        int select(Select.Case[] cases);
+        int select(Scenario scenario);
     }
 
     /** Go's select, as users get it. */
-    private final Selector random = cases -> {
+    private final Selector random = scenario -> {
         fired = -1;
-        Select.select(cases);
+        Select.select(scenario.cases());
         return fired;
     };
+
+    /** The value form: the same select over clauses whose results are their indices. */
+    private final Selector value = scenario -> selectValue(scenario.clauses());
 
     /**
      * The deliberately unfair variant, "first ready case wins": tries the cases in listed order, each alone in a
      * select that only polls, and stops at the first that fires.
      */
-    private final Selector firstReady = cases -> {
+    private final Selector firstReady = scenario -> {
         fired = -1;
-        for (Select.Case c : cases) {
+        for (Select.Case c : scenario.cases()) {
             if (Select.select(Duration.ZERO, c)) {
                 return fired;
             }
@@ -60,10 +68,16 @@ class SelectFairnessTest {
     };
 
     /**
-     * k cases that are all ready before every select: the cases, and what restores readiness after case
-     * {@code winner} fired.
+     * k cases that are all ready before every select: the cases, the same operations as clauses that give their
+     * index, and what restores readiness after case {@code winner} fired.
      */
-    private record Scenario(String name, Select.Case[] cases, IntConsumer restore) {
+    private record Scenario(String name, Select.Case[] cases, Select.Clause<Integer>[] clauses,
+            IntConsumer restore) {
+    }
+
+    @SafeVarargs
+    private static Select.Clause<Integer>[] clauses(Select.Clause<Integer>... clauses) {
+        return clauses;
     }
 
     /** Two receive cases on buffered channels that each hold one element; the drained one is refilled. */
@@ -73,7 +87,8 @@ class SelectFairnessTest {
         a.send("a");
         b.send("b");
         Select.Case[] cases = {onReceive(a, v -> fired = 0), onReceive(b, v -> fired = 1)};
-        return new Scenario("two ready receives", cases, winner -> (winner == 0 ? a : b).send("again"));
+        return new Scenario("two ready receives", cases, clauses(receiveClause(a, v -> 0), receiveClause(b, v -> 1)),
+                winner -> (winner == 0 ? a : b).send("again"));
     }
 
     /** A send case with room in the buffer against a receive case with an element; the fired one is reset. */
@@ -82,7 +97,8 @@ class SelectFairnessTest {
         Chan<String> in = Chan.make(1);
         in.send("in");
         Select.Case[] cases = {onSend(out, "out", () -> fired = 0), onReceive(in, v -> fired = 1)};
-        return new Scenario("ready send against ready receive", cases, winner -> {
+        return new Scenario("ready send against ready receive", cases,
+                clauses(sendClause(out, "out", () -> 0), receiveClause(in, v -> 1)), winner -> {
             if (winner == 0) {
                 out.receive();
             } else {
@@ -94,20 +110,22 @@ class SelectFairnessTest {
     /** Three closed channels: always ready, nothing to restore. */
     private Scenario threeClosedChannels() {
         Select.Case[] cases = new Select.Case[3];
+        Select.Clause<Integer>[] clauses = clauses(null, null, null);
         for (int i = 0; i < 3; i++) {
             Chan<Integer> closed = Chan.make();
             closed.close();
             int index = i;
             cases[i] = onReceiveOk(closed, r -> fired = index);
+            clauses[i] = receiveOkClause(closed, r -> index);
         }
-        return new Scenario("three closed channels", cases, winner -> { });
+        return new Scenario("three closed channels", cases, clauses, winner -> { });
     }
 
     /** How often each case won over {@value #SELECTS} selects. */
     private static long[] wins(Selector selector, Scenario scenario) {
         long[] wins = new long[scenario.cases().length];
         for (int i = 0; i < SELECTS; i++) {
-            int winner = selector.select(scenario.cases());
+            int winner = selector.select(scenario);
             wins[winner]++;
             scenario.restore().accept(winner);
         }
@@ -148,6 +166,21 @@ class SelectFairnessTest {
     }
 
     @Test
+    void twoReadyReceiveClausesEachWinHalfTheTime() {
+        assertFair(value, twoReadyReceives());
+    }
+
+    @Test
+    void aReadySendClauseAndAReadyReceiveClauseEachWinHalfTheTime() {
+        assertFair(value, aReadySendAgainstAReadyReceive());
+    }
+
+    @Test
+    void threeClausesOnClosedChannelsEachWinAThirdOfTheTime() {
+        assertFair(value, threeClosedChannels());
+    }
+
+    @Test
     void theFirstReadyVariantFailsTheSameCheck() {
         for (Scenario scenario : new Scenario[] {twoReadyReceives(), aReadySendAgainstAReadyReceive(),
                 threeClosedChannels()}) {
@@ -169,7 +202,11 @@ class SelectFairnessTest {
     }
 
     private void assertFair(Scenario scenario) {
-        long[] wins = wins(random, scenario);
+        assertFair(random, scenario);
+    }
+
+    private static void assertFair(Selector selector, Scenario scenario) {
+        long[] wins = wins(selector, scenario);
         assertThat(Arrays.stream(wins).sum()).isEqualTo(SELECTS);
         assertThat(unfairness(wins)).as(scenario.name()).isNull();
     }

@@ -91,7 +91,7 @@ public final class BlockedMemory {
         long before = usedAfterGc();
         long t1 = System.nanoTime();
         blocking.startAll(body, n);
-        awaitAllWaiting(threads, started, n);
+        BlockedGoroutines.awaitAllWaiting(threads, started, n);
         long t2 = System.nanoTime();
         long after = usedAfterGc();
         long t3 = System.nanoTime();
@@ -175,18 +175,6 @@ public final class BlockedMemory {
         public void startAll(Runnable body, int n) {
             for (int i = 0; i < n; i++) {
                 Thread.startVirtualThread(body);
-            }
-        }
-    }
-
-    /** Waits until all {@code n} goroutines have recorded their threads and each thread is parked. */
-    private static void awaitAllWaiting(Thread[] threads, AtomicInteger started, int n) throws InterruptedException {
-        while (started.get() < n) {
-            Thread.sleep(1);
-        }
-        for (Thread t : threads) {
-            while (t.getState() != Thread.State.WAITING) {
-                Thread.sleep(1);
             }
         }
     }

@@ -37,6 +37,8 @@ public class ChanTest extends OnScheduler {
     static final int PROCS = Runtime.getRuntime().availableProcessors();
     private static final Object ZERO = new Object();
     private static final Object ONE = new Object();
+    /** The capacity of each goroutine's own channel in {@link #chanUncontended}. */
+    private static final int UNCONTENDED_CAP = 100;
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Consumer<Object> DISCARD = v -> { };
     private static final Runnable NOTHING = () -> { };
@@ -75,6 +77,28 @@ public class ChanTest extends OnScheduler {
         parallel(ops -> {
             for (int i = 0; i < ops; i++) {
                 ch.tryReceive();
+            }
+        });
+    }
+
+    /**
+     * Each goroutine fills its own channel of capacity {@value #UNCONTENDED_CAP} and drains it again, in
+     * parallel: every send finds room and every receive an element, so nothing ever parks (the channel's fast
+     * path, and the diagnostics rows' line for it). An operation is one send and, amortized, one receive.
+     */
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void chanUncontended() {
+        parallel(ops -> {
+            Chan<Object> mine = Chan.make(UNCONTENDED_CAP);
+            int queued = 0;
+            for (int i = 0; i < ops; i++) {
+                mine.send(ONE);
+                if (++queued == UNCONTENDED_CAP) {
+                    for (; queued > 0; queued--) {
+                        mine.receive();
+                    }
+                }
             }
         });
     }

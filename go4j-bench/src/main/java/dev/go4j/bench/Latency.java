@@ -4,7 +4,6 @@ import dev.go4j.Chan;
 import dev.go4j.Empty;
 import dev.go4j.Go;
 import dev.go4j.Task;
-import dev.go4j.sync.WaitGroup;
 import dev.go4j.time.Time;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +40,6 @@ import java.util.function.DoubleSupplier;
 public final class Latency {
     /** Every timer's duration. */
     static final Duration TIMER = Duration.ofMillis(1);
-    private static final Object BALL = new Object();
 
     /** How much one process measures: warm-up and measured batches, starts and timers per batch. */
     record Plan(int warmup, int batches, int spawns, int timers) {
@@ -52,21 +50,11 @@ public final class Latency {
     }
 
     public static void main(String[] args) {
-        if (args.length % 2 != 0) {
-            throw new IllegalArgumentException("usage: Latency [-warmup W] [-batches K] [-spawns N] [-timers T]");
-        }
-        Plan p = Plan.DEFAULT;
-        for (int i = 0; i < args.length; i += 2) {
-            int n = Integer.parseInt(args[i + 1]);
-            p = switch (args[i]) {
-                case "-warmup" -> new Plan(n, p.batches(), p.spawns(), p.timers());
-                case "-batches" -> new Plan(p.warmup(), n, p.spawns(), p.timers());
-                case "-spawns" -> new Plan(p.warmup(), p.batches(), n, p.timers());
-                case "-timers" -> new Plan(p.warmup(), p.batches(), p.spawns(), n);
-                default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
-            };
-        }
-        Plan plan = p;
+        ProgramArgs a = ProgramArgs.parse(args, "usage: Latency [-warmup W] [-batches K] [-spawns N] [-timers T]",
+                "-warmup", "-batches", "-spawns", "-timers");
+        Plan d = Plan.DEFAULT;
+        Plan plan = new Plan(a.get("-warmup", d.warmup()), a.get("-batches", d.batches()),
+                a.get("-spawns", d.spawns()), a.get("-timers", d.timers()));
         Go.main(args, () -> measure(plan).forEach(System.out::println));
     }
 
@@ -78,7 +66,7 @@ public final class Latency {
             lines.add(line("first-timer", system, timerLateness()));
             batches(lines, "child-start", system, plan, () -> childStart(plan.spawns()));
             batches(lines, "timer-idle", system, plan, () -> medianTimerLateness(plan.timers()));
-            var busy = new BusyPair();
+            var busy = new PingPongPair(null);
             batches(lines, "timer-busy", system, plan, () -> medianTimerLateness(plan.timers()));
             busy.stop();
         });
@@ -94,7 +82,8 @@ public final class Latency {
         }
     }
 
-    private static String line(String metric, String system, double nanos) {
+    /** A sample line: {@code latency METRIC SYSTEM NANOS}, as the report reads it. */
+    static String line(String metric, String system, double nanos) {
         return String.format(Locale.ROOT, "latency %s %s %.1f", metric, system, nanos);
     }
 
@@ -131,33 +120,5 @@ public final class Latency {
             total += started[0] - start;
         }
         return total / (double) spawns;
-    }
-
-    /** Two goroutines playing ping-pong on unbuffered channels until stopped: one busy carrier. */
-    private static final class BusyPair {
-        private final Chan<Object> ping = Chan.make();
-        private final Chan<Object> pong = Chan.make();
-        private final WaitGroup wg = new WaitGroup();
-        private volatile boolean stopping;
-
-        BusyPair() {
-            wg.go(() -> {
-                while (!stopping) {
-                    ping.send(BALL);
-                    pong.receive();
-                }
-                ping.close();
-            });
-            wg.go(() -> {
-                for (Object ball : ping) {
-                    pong.send(ball);
-                }
-            });
-        }
-
-        void stop() {
-            stopping = true;
-            wg.await();
-        }
     }
 }

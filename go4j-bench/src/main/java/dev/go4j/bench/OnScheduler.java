@@ -24,6 +24,15 @@ public abstract class OnScheduler {
         check();
     }
 
+    /**
+     * Checks once per trial that the diagnostics flags this JVM claims ({@code -Dgo4j.deadlock=off},
+     * {@code -Dgo4j.debug.createdBy=true}) are in effect; see {@link Diagnostics}.
+     */
+    @Setup(Level.Trial)
+    public final void checkDiagnostics() throws InterruptedException {
+        Diagnostics.check();
+    }
+
     /** The scheduler this JVM claims: {@code JDK} with {@code -Dgo4j.scheduler=jdk}, else {@code GO4J}. */
     static Go.Scheduler claimed() {
         String asked = System.getProperty("go4j.scheduler", "").trim().toLowerCase(Locale.ROOT);

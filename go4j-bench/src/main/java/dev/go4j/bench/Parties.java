@@ -33,6 +33,37 @@ final class Parties {
         rethrow(failure.get());
     }
 
+    /** How a benchmark starts its parties: {@link #goroutines} or {@link #virtualThreads}. */
+    @FunctionalInterface
+    interface Runner {
+        void run(Task... bodies);
+    }
+
+    /** One send of a producer, on whichever system's channel. */
+    @FunctionalInterface
+    interface Send {
+        void send() throws Exception;
+    }
+
+    /**
+     * The parties of the select rows: two producers perform {@code n / 2} sends each, {@code a} and {@code b},
+     * while {@code consumer} runs as a third party; all started by {@code runner}.
+     */
+    static void fedByTwo(Runner runner, Send a, Send b, int n, Task consumer) {
+        runner.run(
+                () -> {
+                    for (int i = 0; i < n / 2; i++) {
+                        a.send();
+                    }
+                },
+                () -> {
+                    for (int i = 0; i < n / 2; i++) {
+                        b.send();
+                    }
+                },
+                consumer);
+    }
+
     /**
      * Runs each body in its own plain virtual thread and joins them all; called from a platform thread, so that
      * the threads run on the JDK's scheduler.

@@ -1,13 +1,16 @@
 package dev.go4j.bench;
 
 import static dev.go4j.Select.onReceive;
+import static dev.go4j.Select.receiveClause;
 import static dev.go4j.Select.select;
+import static dev.go4j.Select.selectValue;
 
 import com.softwaremill.jox.Channel;
 import com.softwaremill.jox.Select;
 import dev.go4j.Chan;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -21,7 +24,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Main table, row 3: a consumer selects over two channels, each fed by its own producer; {@code cap} is 0
  * (unbuffered) or 16. One operation is one select that receives one element. Go: {@code BenchmarkSelect2/cap=N}.
- * The JDK has no select, so there is no JDK column.
+ * The JDK has no select, so there is no JDK column. {@code go4jValue} is the same select in go4j's value form
+ * ({@code selectValue} over {@code receiveClause}s), which must allocate no more than {@code go4j}
+ * ({@code gc.alloc.rate.norm}); the report lists the two forms side by side.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,6 +34,7 @@ import org.openjdk.jmh.annotations.State;
 public class Select2 extends OnScheduler {
     private static final Object ITEM = new Object();
     private static final Consumer<Object> DISCARD = v -> { };
+    private static final Function<Object, Object> IDENTITY = v -> v;
 
     @Param({"0", "16"})
     public int cap;
@@ -50,25 +56,35 @@ public class Select2 extends OnScheduler {
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void go4j() {
+        go4jSelects((a, b) -> select(onReceive(a, DISCARD), onReceive(b, DISCARD)));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void go4jValue() {
+        go4jSelects((a, b) -> {
+            if (selectValue(receiveClause(a, IDENTITY), receiveClause(b, IDENTITY)) != ITEM) {
+                throw new IllegalStateException("a select returned something else");
+            }
+        });
+    }
+
+    /** One select of a go4j method, over the two fed channels. */
+    @FunctionalInterface
+    private interface OneSelect {
+        void select(Chan<Object> a, Chan<Object> b);
+    }
+
+    /** Performs {@link Sizes#OPS_RUN} selects in a goroutine while two producer goroutines feed a and b. */
+    private void go4jSelects(OneSelect body) {
         Chan<Object> a = this.a;
         Chan<Object> b = this.b;
         int n = Sizes.OPS_RUN;
-        Parties.goroutines(
-                () -> {
-                    for (int i = 0; i < n / 2; i++) {
-                        a.send(ITEM);
-                    }
-                },
-                () -> {
-                    for (int i = 0; i < n / 2; i++) {
-                        b.send(ITEM);
-                    }
-                },
-                () -> {
-                    for (int i = 0; i < n; i++) {
-                        select(onReceive(a, DISCARD), onReceive(b, DISCARD));
-                    }
-                });
+        Parties.fedByTwo(Parties::goroutines, () -> a.send(ITEM), () -> b.send(ITEM), n, () -> {
+            for (int i = 0; i < n; i++) {
+                body.select(a, b);
+            }
+        });
     }
 
     @Benchmark
@@ -77,21 +93,10 @@ public class Select2 extends OnScheduler {
         Channel<Object> a = joxA;
         Channel<Object> b = joxB;
         int n = Sizes.OPS_RUN;
-        Parties.virtualThreads(
-                () -> {
-                    for (int i = 0; i < n / 2; i++) {
-                        a.send(ITEM);
-                    }
-                },
-                () -> {
-                    for (int i = 0; i < n / 2; i++) {
-                        b.send(ITEM);
-                    }
-                },
-                () -> {
-                    for (int i = 0; i < n; i++) {
-                        Select.select(a.receiveClause(), b.receiveClause());
-                    }
-                });
+        Parties.fedByTwo(Parties::virtualThreads, () -> a.send(ITEM), () -> b.send(ITEM), n, () -> {
+            for (int i = 0; i < n; i++) {
+                Select.select(a.receiveClause(), b.receiveClause());
+            }
+        });
     }
 }

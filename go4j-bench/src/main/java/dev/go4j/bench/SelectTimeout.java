@@ -1,7 +1,10 @@
 package dev.go4j.bench;
 
+import static dev.go4j.Select.afterClause;
 import static dev.go4j.Select.onReceive;
+import static dev.go4j.Select.receiveClause;
 import static dev.go4j.Select.select;
+import static dev.go4j.Select.selectValue;
 
 import com.softwaremill.jox.Channel;
 import com.softwaremill.jox.Select;
@@ -12,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -27,7 +32,10 @@ import org.openjdk.jmh.annotations.State;
  * timeout) and cancels the timeout. The timeout (an hour) never fires: the row measures what arming and
  * cancelling a timeout adds to a select. Go: {@code BenchmarkSelectTimeout} ({@code time.NewTimer} +
  * {@code Stop}; Go 1.19's timers are the pre-1.23 kind); go4j: {@link Time#newTimer} + {@link Timer#stop};
- * Jox: its timed select, {@code selectOrClosedWithin}. No JDK column.
+ * Jox: its timed select, {@code selectOrClosedWithin}. No JDK column. go4j's value form ({@code selectValue} over
+ * clauses) twice: {@code go4jValue} exactly as {@code go4j} (a timer per select, its channel a receive clause),
+ * which must allocate no more ({@code gc.alloc.rate.norm}); {@code go4jValueAfter} with an {@code afterClause}
+ * instead, which needs no timer. The report lists the forms side by side.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +50,12 @@ public class SelectTimeout extends OnScheduler {
         throw new IllegalStateException("quit closed or the timeout fired: the benchmark is broken");
     };
     private static final Consumer<Instant> FIRED = t -> NEVER.accept(t);
+    private static final Function<Object, Object> IDENTITY = v -> v;
+    private static final Function<Object, Object> NEVER_GIVES = v -> {
+        NEVER.accept(v);
+        return v;
+    };
+    private static final Supplier<Object> TIMED_OUT_GIVES = () -> NEVER_GIVES.apply(TIMED_OUT);
 
     private Chan<Object> a;
     private Chan<Object> b;
@@ -64,32 +78,65 @@ public class SelectTimeout extends OnScheduler {
     @Benchmark
     @OperationsPerInvocation(Sizes.OPS)
     public void go4j() {
+        go4jSelects((a, b, quit) -> {
+            Timer timeout = Time.newTimer(TIMEOUT);
+            select(
+                    onReceive(a, DISCARD),
+                    onReceive(b, DISCARD),
+                    onReceive(quit, NEVER),
+                    onReceive(timeout.c(), FIRED));
+            timeout.stop();
+        });
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void go4jValue() {
+        go4jSelects((a, b, quit) -> {
+            Timer timeout = Time.newTimer(TIMEOUT);
+            Object got = selectValue(
+                    receiveClause(a, IDENTITY),
+                    receiveClause(b, IDENTITY),
+                    receiveClause(quit, NEVER_GIVES),
+                    receiveClause(timeout.c(), NEVER_GIVES));
+            timeout.stop();
+            expectItem(got);
+        });
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Sizes.OPS)
+    public void go4jValueAfter() {
+        go4jSelects((a, b, quit) -> expectItem(selectValue(
+                receiveClause(a, IDENTITY),
+                receiveClause(b, IDENTITY),
+                receiveClause(quit, NEVER_GIVES),
+                afterClause(TIMEOUT, TIMED_OUT_GIVES))));
+    }
+
+    /** One select of a go4j method, over the two fed channels and the quit channel. */
+    @FunctionalInterface
+    private interface OneSelect {
+        void select(Chan<Object> a, Chan<Object> b, Chan<Object> quit);
+    }
+
+    /** Performs {@link Sizes#OPS_RUN} selects in a goroutine while two producer goroutines feed a and b. */
+    private void go4jSelects(OneSelect body) {
         Chan<Object> a = this.a;
         Chan<Object> b = this.b;
         Chan<Object> quit = this.quit;
         int n = Sizes.OPS_RUN;
-        Parties.goroutines(
-                () -> {
-                    for (int i = 0; i < n / 2; i++) {
-                        a.send(ITEM);
-                    }
-                },
-                () -> {
-                    for (int i = 0; i < n / 2; i++) {
-                        b.send(ITEM);
-                    }
-                },
-                () -> {
-                    for (int i = 0; i < n; i++) {
-                        Timer timeout = Time.newTimer(TIMEOUT);
-                        select(
-                                onReceive(a, DISCARD),
-                                onReceive(b, DISCARD),
-                                onReceive(quit, NEVER),
-                                onReceive(timeout.c(), FIRED));
-                        timeout.stop();
-                    }
-                });
+        Parties.fedByTwo(Parties::goroutines, () -> a.send(ITEM), () -> b.send(ITEM), n, () -> {
+            for (int i = 0; i < n; i++) {
+                body.select(a, b, quit);
+            }
+        });
+    }
+
+    private static void expectItem(Object got) {
+        if (got != ITEM) {
+            NEVER.accept(got);
+        }
     }
 
     @Benchmark
@@ -99,25 +146,11 @@ public class SelectTimeout extends OnScheduler {
         Channel<Object> b = joxB;
         Channel<Object> quit = joxQuit;
         int n = Sizes.OPS_RUN;
-        Parties.virtualThreads(
-                () -> {
-                    for (int i = 0; i < n / 2; i++) {
-                        a.send(ITEM);
-                    }
-                },
-                () -> {
-                    for (int i = 0; i < n / 2; i++) {
-                        b.send(ITEM);
-                    }
-                },
-                () -> {
-                    for (int i = 0; i < n; i++) {
-                        Object got = Select.selectOrClosedWithin(TIMEOUT, TIMED_OUT,
-                                a.receiveClause(), b.receiveClause(), quit.receiveClause());
-                        if (got != ITEM) {
-                            NEVER.accept(got);
-                        }
-                    }
-                });
+        Parties.fedByTwo(Parties::virtualThreads, () -> a.send(ITEM), () -> b.send(ITEM), n, () -> {
+            for (int i = 0; i < n; i++) {
+                expectItem(Select.selectOrClosedWithin(TIMEOUT, TIMED_OUT,
+                        a.receiveClause(), b.receiveClause(), quit.receiveClause()));
+            }
+        });
     }
 }

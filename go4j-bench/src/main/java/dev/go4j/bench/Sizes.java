@@ -14,6 +14,10 @@ public final class Sizes {
     public static final int GOROUTINES = 100_000;
     /** Primes found per operation of {@link Sieve}. */
     public static final int PRIMES = 1_000;
+    /** Blocked goroutines that one operation of {@link GoDump} (and each dump of {@link DumpPause}) writes. */
+    public static final int DUMP_GOROUTINES = 1_000_000;
+    /** Schedules per {@link ExploreSchedules} operation, the testing-kit issue's budget. */
+    public static final int SCHEDULES = 1_000;
 
     /** True in the smoke test. */
     public static final boolean SMOKE = Boolean.getBoolean("go4j.bench.smoke");
@@ -24,6 +28,10 @@ public final class Sizes {
     public static final int GOROUTINES_RUN = SMOKE ? 100 : GOROUTINES;
     /** Primes per sieve actually found. */
     public static final int PRIMES_RUN = SMOKE ? 10 : PRIMES;
+    /** Blocked goroutines per dump actually started. */
+    public static final int DUMP_GOROUTINES_RUN = SMOKE ? 1_000 : DUMP_GOROUTINES;
+    /** {@link #SCHEDULES} as run: 10 in the smoke test. */
+    public static final int SCHEDULES_RUN = SMOKE ? 10 : SCHEDULES;
 
     private Sizes() {
     }

@@ -123,7 +123,7 @@ class ClassScanTest {
      * that package, and lower layers freely; so the internal packages form no cycle.
      */
     private static final List<Set<String>> LAYERS = List.of(
-            Set.of("clock"), Set.of("sched"), Set.of("park"), Set.of("runtime"), Set.of("sync", "chan"),
+            Set.of("jfr"), Set.of("clock"), Set.of("sched"), Set.of("park"), Set.of("runtime"), Set.of("sync", "chan"),
             Set.of("time"), Set.of("context"), Set.of("diag"), Set.of("synctest"));
 
     @Test

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.go4j.FatalError;
 import dev.go4j.WaitReason;
-import java.lang.reflect.Method;
+import dev.go4j.testsupport.Allocations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -117,28 +117,16 @@ class LockerTest {
     }
 
     @Test
-    void lockedAllocatesNothing() throws ReflectiveOperationException {
+    void lockedAllocatesNothing() {
         var mu = new Mutex();
         var rw = new RWMutex();
         int rounds = 100_000;
         lockAndUnlock(mu, rw, rounds); // warm up: class loading, JIT
-        long before = allocatedBytes();
+        long before = Allocations.currentThreadBytes();
         lockAndUnlock(mu, rw, rounds);
-        long allocated = allocatedBytes() - before;
+        long allocated = Allocations.currentThreadBytes() - before;
         assertThat(allocated).as("bytes allocated by %d rounds of three locked() blocks", rounds)
                 .isLessThan(rounds / 10);
-    }
-
-    /**
-     * HotSpot's count of bytes allocated by the current thread. Reflective because the tests are compiled into
-     * the dev.go4j module, which does not read java.management; they run on the class path, where it is visible.
-     */
-    private static long allocatedBytes() throws ReflectiveOperationException {
-        Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
-                .invoke(null);
-        Method allocated = Class.forName("com.sun.management.ThreadMXBean")
-                .getMethod("getCurrentThreadAllocatedBytes");
-        return (long) allocated.invoke(bean);
     }
 
     /** Written in the measured blocks so that they are not empty; its value does not matter. */

@@ -1,5 +1,6 @@
 package dev.go4j.bench.report;
 
+import dev.go4j.bench.Sizes;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
@@ -53,10 +54,16 @@ import org.openjdk.jmh.util.Version;
  *       own, with go4j's own scheduler); its results are kept in {@code raw/jmh.*} (see {@link RawData});
  *   <li>JMH over go4j's benchmarks again (every {@code go4j} method and the chan_test ports) in forks started with
  *       {@value #JDK_SCHEDULER}, the column "go4j (JDK sched.)" ({@code raw/jmh-jdk-sched.*});
+ *   <li>the diagnostics rows' passes: the channel fast path, spawn and ping-pong with {@code -Dgo4j.deadlock=off}
+ *       ({@code raw/jmh-diagnostics-off.*}), spawn with {@code -Dgo4j.debug.createdBy=true}
+ *       ({@code raw/jmh-created-by.*});
  *   <li>the Go benchmarks, {@code go test -bench . -benchmem -count N} ({@code raw/go.txt});
  *   <li>the memory row, Java then Go, each in a process of its own ({@code raw/memory-*.txt});
  *   <li>the latency rows: {@link dev.go4j.bench.Latency} on each scheduler, then Go's {@code latency}, each round
  *       a fresh process ({@code raw/latency-*.txt});
+ *   <li>the dump rows: {@link dev.go4j.bench.GoDump} (a million blocked goroutines dumped in single shots, one
+ *       fork with a heap of {@value #DUMP_HEAP}, {@code raw/jmh-dump.*}), then {@link dev.go4j.bench.DumpLatency}
+ *       ({@code raw/latency-dump.txt});
  *   <li>row 9: a {@link dev.go4j.bench.SideLoad} process keeps 2 OS threads busy while JMH (both passes) and then
  *       Go run the ping-pong and buffered (cap 16) benchmarks again ({@code raw/*-loaded*});
  *   <li>optionally (always in {@code full}; in {@code quick} with {@code GO4J_BENCH_JOX_EXTRA=1}) the Jox
@@ -84,29 +91,72 @@ public final class Bench {
      * {@value #JDK_SCHEDULER}); on JDK 24+, permission for the {@code sun.misc.Unsafe} calls JMH's harness makes,
      * which would otherwise print warnings.
      */
-    static final List<String> FORK_JVM_ARGS = Runtime.version().feature() >= 24
-            ? List.of("-Xms2g", "-Xmx2g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                    "--sun-misc-unsafe-memory-access=allow")
-            : List.of("-Xms2g", "-Xmx2g", "--add-opens=java.base/java.lang=ALL-UNNAMED");
+    static final List<String> FORK_JVM_ARGS = forkJvmArgs("2g");
+    /** The heap of the dump rows' JVMs: a million blocked goroutines and the garbage of dumping them. */
+    static final String DUMP_HEAP = "6g";
     /** The system property that puts go4j on the JDK's virtual-thread scheduler: the second go4j column. */
     static final String JDK_SCHEDULER = "-Dgo4j.scheduler=jdk";
     private static final int MEMORY_GOROUTINES = 1_000_000;
-    /** What the JDK-scheduler pass runs again: every go4j benchmark method, and the chan_test ports. */
-    static final List<String> JDK_SCHEDULER_PASS = List.of("dev\\.go4j\\.bench\\..*\\.go4j$",
-            "dev\\.go4j\\.bench\\.ChanTest\\.");
+    /** The dump benchmark, which runs only in a step of its own (a big heap, single shots), never in a pass. */
+    static final String DUMP_BENCHMARK = "dev\\.go4j\\.bench\\.GoDump\\.";
 
-    /** The settings of a mode. */
+    /**
+     * A JMH pass over some of go4j's benchmarks again, with the mode's settings, in forks that get one more JVM
+     * option; its results go to {@code raw/NAME.*}. The dump benchmark is never part of one.
+     *
+     * @param name the raw data's name ({@link RawData})
+     * @param jvmOption the option the forks add to {@link #FORK_JVM_ARGS}
+     * @param includes the benchmarks, as JMH's include patterns
+     */
+    record Pass(String name, String jvmOption, List<String> includes) {
+        /** {@code options} with this pass's benchmarks and its option. */
+        ChainedOptionsBuilder select(ChainedOptionsBuilder options) {
+            includes.forEach(options::include);
+            return options.exclude(DUMP_BENCHMARK).jvmArgsAppend(jvmOption);
+        }
+    }
+
+    /** The column "go4j (JDK sched.)": every go4j benchmark method, and the chan_test ports. */
+    static final Pass JDK_SCHEDULER_PASS = new Pass(RawData.JMH_JDK_SCHED, JDK_SCHEDULER,
+            List.of("dev\\.go4j\\.bench\\..*\\.go4j$", "dev\\.go4j\\.bench\\.ChanTest\\."));
+    /** Diagnostics row 16's "off" side: the channel fast path, spawn and ping-pong without the wait counters. */
+    static final Pass DIAGNOSTICS_OFF_PASS = new Pass(RawData.JMH_DIAGNOSTICS_OFF, "-Dgo4j.deadlock=off",
+            List.of("dev\\.go4j\\.bench\\.ChanTest\\.chanUncontended$",
+                    "dev\\.go4j\\.bench\\.(Spawn|PingPong)\\.go4j$"));
+    /** Diagnostics row 15's "on" side: spawn with the creating frame captured in every {@code go}. */
+    static final Pass CREATED_BY_PASS = new Pass(RawData.JMH_CREATED_BY, "-Dgo4j.debug.createdBy=true",
+            List.of("dev\\.go4j\\.bench\\.Spawn\\.go4j$"));
+    /** The passes after the main run, in the order they run. */
+    static final List<Pass> PASSES = List.of(JDK_SCHEDULER_PASS, DIAGNOSTICS_OFF_PASS, CREATED_BY_PASS);
+
+    /** {@link #FORK_JVM_ARGS} with a heap of {@code heap}, fixed ({@code -Xms} = {@code -Xmx}). */
+    static List<String> forkJvmArgs(String heap) {
+        List<String> args = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap,
+                "--add-opens=java.base/java.lang=ALL-UNNAMED"));
+        if (Runtime.version().feature() >= 24) {
+            args.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return List.copyOf(args);
+    }
+
+    /**
+     * The settings of a mode; {@code dumps} is both the single-shot iterations of the dump benchmark and the dumps
+     * per {@code DumpLatency} process, {@code dumpRounds} how many such processes run.
+     */
     record Mode(String name, int forks, int warmupIterations, String warmupTime, int iterations,
-            String iterationTime, int goCount, String goBenchtime, int memoryRounds, int latencyRounds,
-            boolean joxExtra) {
+            String iterationTime, int goCount, String goBenchtime, int memoryRounds, int latencyRounds, int dumps,
+            int dumpRounds, boolean joxExtra) {
 
         static Mode of(String name) {
             return switch (name) {
-                // 83 JMH benchmarks of ~4.5 s (47 on go4j's scheduler, 26 on the JDK's, 10 under side load) and 27
-                // Go benchmarks of ~3.5 s, plus build, memory (~1 min) and latency (~40 s): about 10 min on 2 cores.
-                case "quick" -> new Mode("quick", 1, 2, "500ms", 5, "500ms", 5, "0.5s", 3, 5, false);
-                // 83 × 32 s of JMH, 27 × 22 s of Go, the Jox column (~5 min), memory and latency: about 62 min.
-                case "full" -> new Mode("full", 2, 5, "1s", 10, "1s", 20, "1s", 5, 10, true);
+                // 95 JMH benchmarks of ~4.5 s (53 on go4j's scheduler, 28 on the JDK's, 10 under side load, 3 with
+                // diagnostics off and 1 with created-by capture) and 28 Go benchmarks of ~3.5 s, plus build, memory
+                // (~1 min), latency (~40 s) and the dump rows (~1.5 min: two JVMs that each start a million
+                // goroutines and dump them 3 times at ~10 s a dump): about 12 min on 2 cores.
+                case "quick" -> new Mode("quick", 1, 2, "500ms", 5, "500ms", 5, "0.5s", 3, 5, 3, 1, false);
+                // 95 × 32 s of JMH, 28 × 22 s of Go, the Jox column (~5 min), memory, latency and the dump rows
+                // (~3 min: 5 dumps in the benchmark, 2 DumpLatency processes of 5): about 71 min.
+                case "full" -> new Mode("full", 2, 5, "1s", 10, "1s", 20, "1s", 5, 10, 5, 2, true);
                 default -> throw new IllegalArgumentException("mode must be quick or full, not " + name);
             };
         }
@@ -119,6 +169,18 @@ public final class Bench {
                     .mode(org.openjdk.jmh.annotations.Mode.AverageTime).timeUnit(TimeUnit.NANOSECONDS)
                     .addProfiler(GCProfiler.class).shouldFailOnError(false)
                     .jvmArgs(FORK_JVM_ARGS.toArray(String[]::new));
+        }
+
+        /**
+         * JMH's settings for the dump benchmark: one fork with a heap of {@value Bench#DUMP_HEAP}, {@code dumps}
+         * single-shot iterations (one dump each) and no warm-up iterations (the benchmark's setup warms the dump up
+         * on a few thousand goroutines).
+         */
+        ChainedOptionsBuilder dumpOptions() {
+            return new OptionsBuilder().include(DUMP_BENCHMARK).forks(1).warmupIterations(0)
+                    .measurementIterations(dumps).mode(org.openjdk.jmh.annotations.Mode.SingleShotTime)
+                    .timeUnit(TimeUnit.NANOSECONDS).shouldFailOnError(false)
+                    .jvmArgs(forkJvmArgs(DUMP_HEAP).toArray(String[]::new));
         }
 
         List<String> goOptions() {
@@ -166,13 +228,17 @@ public final class Bench {
         describeMachine();
         findGo();
 
-        say("JMH: the whole suite (" + mode.name + " settings)");
-        meta.setProperty("jmh.status", jmh(RawData.JMH, mode.jmhOptions().include("dev\\.go4j\\.bench\\..*")));
+        say("JMH: the whole suite (" + mode.name + " settings), but the dump");
+        meta.setProperty("jmh.status", jmh(RawData.JMH, mode.jmhOptions().include("dev\\.go4j\\.bench\\..*")
+                .exclude(DUMP_BENCHMARK)));
 
         say("JMH: go4j's benchmarks again on the JDK's scheduler (" + JDK_SCHEDULER + ")");
-        ChainedOptionsBuilder jdkPass = onJdkScheduler(mode.jmhOptions());
-        JDK_SCHEDULER_PASS.forEach(jdkPass::include);
-        meta.setProperty("jmh.jdk-sched.status", jmh(RawData.JMH_JDK_SCHED, jdkPass));
+        pass(JDK_SCHEDULER_PASS, "jmh.jdk-sched.status");
+        say("JMH: the channel fast path, spawn and ping-pong again with diagnostics off ("
+                + DIAGNOSTICS_OFF_PASS.jvmOption() + ")");
+        pass(DIAGNOSTICS_OFF_PASS, "jmh.diagnostics-off.status");
+        say("JMH: spawn again with created-by capture (" + CREATED_BY_PASS.jvmOption() + ")");
+        pass(CREATED_BY_PASS, "jmh.created-by.status");
 
         if (go != null) {
             say("Go: the same workloads, and the chan_test ports");
@@ -188,6 +254,11 @@ public final class Bench {
         say("latency: child start and timers, " + mode.latencyRounds + " rounds of a fresh process per system");
         meta.setProperty("latency.rounds", Integer.toString(mode.latencyRounds));
         latency();
+
+        say("dump: Go.dump of " + String.format(Locale.ROOT, "%,d", Sizes.DUMP_GOROUTINES) + " blocked goroutines, "
+                + mode.dumps + " single-shot dumps in one JMH fork (-Xmx" + DUMP_HEAP + "), then "
+                + mode.dumpRounds + " DumpLatency process(es) of " + mode.dumps + " dumps");
+        dump();
 
         say("row 9: ping-pong and buffered cap 16 again, under a side load of 2 busy OS threads");
         try {
@@ -236,8 +307,12 @@ public final class Bench {
         meta.setProperty("jmh.version", Version.getPlainVersion());
         meta.setProperty("jmh.settings", "avgt, " + mode.forks + " fork(s), " + mode.warmupIterations + " × "
                 + mode.warmupTime + " warmup, " + mode.iterations + " × " + mode.iterationTime
-                + " measurement, -prof gc, fork JVM options " + String.join(" ", FORK_JVM_ARGS)
-                + " (the JDK-scheduler pass adds " + JDK_SCHEDULER + ")");
+                + " measurement, -prof gc, fork JVM options " + String.join(" ", FORK_JVM_ARGS) + " (each pass adds"
+                + " its own: " + String.join(", ", PASSES.stream().map(Pass::jvmOption).toList()) + ")");
+        meta.setProperty("dump.settings", "1 fork, -Xmx" + DUMP_HEAP + ", " + mode.dumps
+                + " single-shot dumps after the setup's warm-up");
+        meta.setProperty("dump.latency.settings", mode.dumpRounds + " process(es) × " + mode.dumps + " dumps, -Xmx"
+                + DUMP_HEAP);
         meta.setProperty("go.settings", "go test -bench . -benchmem -count " + mode.goCount + " -benchtime "
                 + mode.goBenchtime + ", GOMAXPROCS = cores");
         meta.setProperty("jox.version", joxVersion());
@@ -381,6 +456,23 @@ public final class Bench {
         meta.setProperty("latency.java.status", status.get(RawData.LATENCY_JAVA));
         meta.setProperty("latency.go.status", go == null ? meta.getProperty("go.status")
                 : status.get(RawData.LATENCY_GO));
+    }
+
+    /**
+     * The dump rows: {@link dev.go4j.bench.GoDump} in JMH with the mode's {@link Mode#dumpOptions()}, then
+     * {@link dev.go4j.bench.DumpLatency}, each round a fresh process with the same heap.
+     */
+    private void dump() throws IOException, InterruptedException {
+        meta.setProperty("jmh.dump.status", jmh(RawData.JMH_DUMP, mode.dumpOptions()));
+        Program program = new Program("go4j", javaCommand(forkJvmArgs(DUMP_HEAP), "dev.go4j.bench.DumpLatency",
+                "-dumps", Integer.toString(mode.dumps)), root, Map.of(), RawData.LATENCY_DUMP);
+        Map<String, String> status = rounds(mode.dumpRounds, List.of(program), line -> "dump " + line);
+        meta.setProperty("dump.latency.status", status.get(RawData.LATENCY_DUMP));
+    }
+
+    /** Runs {@code pass} with the mode's settings and records its status under {@code statusKey}. */
+    private void pass(Pass pass, String statusKey) throws IOException {
+        meta.setProperty(statusKey, jmh(pass.name(), pass.select(mode.jmhOptions())));
     }
 
     /** A program that prints samples: its name for messages, command, directory, environment and output file. */

@@ -39,6 +39,18 @@ record Estimate(double mean, double error) {
     }
 
     /**
+     * {@code scale} divided by this estimate, a rate from a time (goroutines per second from nanoseconds per
+     * goroutine): {@code scale/mean}, with the interval {@code scale/hi} to {@code scale/lo} (unbounded above if
+     * this interval reaches zero).
+     */
+    Interval inverse(double scale) {
+        if (!hasInterval()) {
+            return new Interval(scale / mean, Double.NaN, Double.NaN);
+        }
+        return new Interval(scale / mean, scale / hi(), lo() > 0 ? scale / lo() : Double.POSITIVE_INFINITY);
+    }
+
+    /**
      * This estimate divided by {@code other}: the ratio of the means, with the widest interval the two intervals
      * allow ({@code lo/other.hi} to {@code hi/other.lo}; unbounded above if {@code other}'s interval reaches zero).
      */

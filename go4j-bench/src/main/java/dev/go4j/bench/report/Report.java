@@ -21,7 +21,8 @@ import java.util.Objects;
  * interval, go4j's ratios to the others (of the means), and the verdict on go4j's targets (see {@link Verdict}).
  * Every go4j number comes twice, from go4j's own scheduler and from the JDK's ("go4j (JDK sched.)", the
  * {@code *-jdk-sched} runs); the scheduler table (rows 10 to 14) and the section "go4j's scheduler vs the JDK's"
- * judge the targets of the issue "go4j's own goroutine scheduler".
+ * judge the targets of the issue "go4j's own goroutine scheduler", and the diagnostics table (rows 15 to 18) those
+ * of the issue "runtime diagnostics".
  */
 public final class Report {
     static final String REPORT = "report.md";
@@ -88,9 +89,11 @@ public final class Report {
         md.append("\n![go4j on both schedulers, Jox and the JDK relative to Go](").append(CHART).append(")\n\n");
         targets(md);
         schedulerVsJdk(md);
+        diagnosticsTable(md);
         memory(md);
         chanTest(md);
         allocations(md);
+        selectForms(md);
         jdkCandidates(md);
         setup(md);
         return md.toString();
@@ -154,13 +157,12 @@ public final class Report {
     }
 
     private static String ratioCell(Interval r, String absent) {
-        if (r == null) {
-            return absent;
-        }
-        if (!r.known()) {
-            return ratio(r.value());
-        }
-        return ratio(r.value()) + " (" + plain(r.lo()) + "–" + plain(r.hi()) + ")";
+        return r == null ? absent : withInterval(ratio(r.value()), r);
+    }
+
+    /** "{@code value} (lo–hi)", or {@code value} alone when the interval is unknown. */
+    private static String withInterval(String value, Interval r) {
+        return r.known() ? value + " (" + plain(r.lo()) + "–" + plain(r.hi()) + ")" : value;
     }
 
     /** One measured line: every column's estimate and the targets. */
@@ -309,8 +311,7 @@ public final class Report {
                         Verdict.atMost(interval(m.go4j()), row.goFactor(), interval(m.go()))));
             }
             if (!Double.isNaN(row.limitNanos())) {
-                targets.add(new Target("≤ " + plain(row.limitNanos() / 1000) + " µs",
-                        Verdict.within(interval(m.go4j()), row.limitNanos() / 1000)));
+                targets.add(limit(row, m.go4j()));
             }
             targets.add(notSlower(m.go4j(), m.go4jJdk()));
             boolean hasGo = row.goName() != null || row.isLatency();
@@ -330,6 +331,12 @@ public final class Report {
                 speedUp(md, measured(Workload.FORK_JOIN_1), m);
             }
         }
+    }
+
+    /** A latency line's bound, "≤ 50 µs", on go4j's estimate in µs. */
+    private static Target limit(SchedulerRow row, Estimate go4jMicros) {
+        return new Target("≤ " + plain(row.limitNanos() / 1000) + " µs",
+                Verdict.within(interval(go4jMicros), row.limitNanos() / 1000));
     }
 
     /** The fork-join speed-up line: each system's time with GOMAXPROCS 1 over its time with 2. */
@@ -407,6 +414,11 @@ public final class Report {
                 + " Timer lateness (14): median ≤ 50 µs with a carrier busy, ≤ 250 µs with all idle (this machine's"
                 + " timer slack is 50 µs), a program's first timer ≤ 1 ms; child-start latency (12) has no target"
                 + " but \"not slower\".\n");
+        md.append("- Diagnostics (the issue \"runtime diagnostics\"; the diagnostics table): diagnostics on cost"
+                + " nothing measurable on the channel fast path, spawn and ping-pong (16: the on/off ratio's interval"
+                + " contains 1.0 or lies below it); a ping-pong pair's worst round trip during a dump of 1 000 000"
+                + " goroutines < 1 ms (18). Created-by capture (15) and the dump's throughput (17) are reported,"
+                + " without a target.\n");
         md.append("- A target \"go4j ≤ f × X\" is met when go4j's upper bound ≤ f × X's lower bound, missed when"
                 + " go4j's lower bound > f × X's upper bound, and inconclusive otherwise.\n\n");
     }
@@ -439,6 +451,51 @@ public final class Report {
             counts.add(count.getOrDefault(v, 0) + " " + v.word);
         }
         md.append(String.join(", ", counts)).append(".\n\n");
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // The diagnostics table
+
+    /** Rows 15 to 18, after the issue "runtime diagnostics": go4j only, on go4j's own scheduler. */
+    private void diagnosticsTable(StringBuilder md) {
+        md.append("## Diagnostics rows\n\n");
+        md.append("go4j only, on its own scheduler: Go has no switch for these (its `ChanUncontended` is in the"
+                + " chan_test table). Rows 15 and 16 compare a benchmark with a diagnostic against the same benchmark"
+                + " without it, each side from JMH forks of its own: 15 forks with `-Dgo4j.debug.createdBy=true` (a"
+                + " stack walk in every `go`) against the main run, 16 the main run (diagnostics on, the default:"
+                + " the park path counts waits for the deadlock report) against forks with `-Dgo4j.deadlock=off`;"
+                + " ns/op, and the ratio with/without. Row 17 is `GoDump` (single-shot dumps to an `Appendable` that"
+                + " keeps nothing, 1 000 000 goroutines blocked in a channel receive), as goroutines per second with"
+                + " its interval; row 18 the program `DumpLatency` (µs; each sample is one dump).\n\n");
+        md.append("| row | with | without | with/without | target |\n|---|--:|--:|--:|---|\n");
+        for (DiagnosticsRow row : Workload.DIAGNOSTICS) {
+            Estimate with = estimate(row.with(data));
+            Estimate without = estimate(row.without(data));
+            Interval ratio = with == null || without == null ? null : with.over(without);
+            String target = row.createdBy() ? "— (no target)"
+                    : targetCell(List.of(new Target("no measurable cost", Verdict.noMeasurableCost(ratio))));
+            md.append("| ").append(row.label()).append(" | ").append(time(with)).append(" | ").append(time(without))
+                    .append(" | ").append(ratioCell(ratio, "—")).append(" | ").append(target).append(" |\n");
+        }
+        Estimate perGoroutine = estimate(data.jmhDump().find("GoDump", "go4j", Map.of()));
+        md.append("| ").append(Workload.DUMP_THROUGHPUT).append(" | ")
+                .append(perGoroutine == null ? "missing" : rate(perGoroutine.inverse(1e9)))
+                .append(" | — | — | — (no target) |\n");
+        for (SchedulerRow row : Workload.DUMP_LATENCY) {
+            Estimate go4j = measured(row).go4j();
+            String target = Double.isNaN(row.limitNanos()) ? "— (no target)" : targetCell(List.of(limit(row, go4j)));
+            md.append("| ").append(row.label()).append(" | ").append(time(go4j)).append(" | — | — | ").append(target)
+                    .append(" |\n");
+        }
+        md.append("\n\"No measurable cost\" is met when the ratio's interval (the widest the two intervals allow)"
+                + " contains 1.0 or lies below it, missed when it lies wholly above 1.0. The worst round trip's"
+                + " bound is judged like the timer bounds: met when its interval lies wholly at or below 1 ms, missed"
+                + " when wholly above.\n\n");
+    }
+
+    /** A rate with its interval: "123,456 (110,000–140,000)". */
+    private static String rate(Interval r) {
+        return withInterval(plain(r.value()), r);
     }
 
     private static JmhResults.Result chanTest(JmhResults jmh, String name) {
@@ -516,6 +573,29 @@ public final class Report {
         md.append('\n');
     }
 
+    /** go4j's select methods of a select row, callback form first, with what the report calls them. */
+    private static final List<Map.Entry<String, String>> SELECT_FORMS = List.of(
+            Map.entry("go4j", "callback: select(onReceive…)"),
+            Map.entry("go4jValue", "value: selectValue(receiveClause…)"),
+            Map.entry("go4jValueAfter", "value, afterClause instead of a timer"));
+
+    /** Rows 3 and 4 in each form of go4j's select: the value form must allocate no more than the callback form. */
+    private void selectForms(StringBuilder md) {
+        md.append("## Select: callback and value forms\n\ngo4j's select rows in each form; the value form must"
+                + " allocate no more bytes per operation (`gc.alloc.rate.norm`) than the callback form.\n\n"
+                + "| workload | form | ns/op | B/op |\n|---|---|--:|--:|\n");
+        Workload.MAIN.stream().filter(w -> w.benchmarkClass().startsWith("Select")).forEach(w -> {
+            for (Map.Entry<String, String> form : SELECT_FORMS) {
+                JmhResults.Result r = data.jmh().find(w.benchmarkClass(), form.getKey(), w.params());
+                if (r != null) {
+                    md.append("| ").append(w.label()).append(" | ").append(form.getValue()).append(" | ")
+                            .append(time(r.time())).append(" | ").append(plain(r.bytesPerOp())).append(" |\n");
+                }
+            }
+        });
+        md.append('\n');
+    }
+
     private void jdkCandidates(StringBuilder md) {
         md.append("## JDK candidates\n\nEvery JDK primitive measured; the JDK column takes the fastest.\n\n");
         md.append("| workload | primitive | ns/op | B/op |\n|---|---|--:|--:|\n");
@@ -573,6 +653,12 @@ public final class Report {
                         + " 99.9 % interval over the samples. ")
                 .append(status("Java", data.meta("latency.java.status", "?"))).append(' ')
                 .append(status("Go", data.meta("latency.go.status", "?"))).append('\n');
+        md.append("- Diagnostics rows (15 to 18): ").append(status("Diagnostics-off run",
+                data.meta("jmh.diagnostics-off.status", "?"))).append(' ')
+                .append(status("Created-by run", data.meta("jmh.created-by.status", "?"))).append(' ')
+                .append(status("Dump run (" + data.meta("dump.settings", "?") + ")", data.meta("jmh.dump.status", "?")))
+                .append(' ').append(status("DumpLatency (" + data.meta("dump.latency.settings", "?") + ")",
+                        data.meta("dump.latency.status", "?"))).append('\n');
         md.append("- Raw data: `bench/raw/` (JMH JSON, `go test` output, logs; not committed). How the suite works"
                 + " and how to read this: `bench/README.md`.\n");
     }

@@ -13,7 +13,8 @@ import org.openjdk.jmh.util.ListStatistics;
  * {@link Estimate} by JMH's {@link ListStatistics}: the memory row's {@code bytes-per-goroutine SYSTEM VALUE}
  * lines, written by {@link dev.go4j.bench.BlockedMemory} (systems go4j, jox, jdk) and by the Go program
  * {@code blockedmem} (system go), one per round; and the latency rows' {@code latency METRIC SYSTEM NANOS} lines,
- * written by {@link dev.go4j.bench.Latency} (systems go4j, go4j-jdk) and the Go program {@code latency} (go).
+ * written by {@link dev.go4j.bench.Latency} (systems go4j, go4j-jdk), {@link dev.go4j.bench.DumpLatency} (go4j)
+ * and the Go program {@code latency} (go).
  */
 final class SampleResults {
     static final String MEMORY = "bytes-per-goroutine";

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * One line of the scheduler table (rows 10 to 14): where its numbers come from, a JMH benchmark or a latency
- * metric of {@link dev.go4j.bench.Latency}, and its targets besides "not slower than on the JDK's scheduler".
+ * metric of {@link dev.go4j.bench.Latency}, and its targets besides "not slower than on the JDK's scheduler". The
+ * diagnostics table's row 18 uses the latency kind for the metrics of {@link dev.go4j.bench.DumpLatency}.
  *
  * @param label the line as the table shows it
  * @param benchmarkClass the JMH class (its method {@code go4j} is both go4j columns), or null for a latency

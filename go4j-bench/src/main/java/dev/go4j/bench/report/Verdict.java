@@ -48,6 +48,21 @@ enum Verdict {
         return atMost(x, 1.0, Interval.exactly(bound));
     }
 
+    /**
+     * The verdict on "no measurable cost" from the ratio of a time with a diagnostic on over the time with it off:
+     * met when the ratio's interval contains 1.0 or lies below it, missed when it lies wholly above 1.0;
+     * inconclusive only when the interval is unknown.
+     */
+    static Verdict noMeasurableCost(Interval ratio) {
+        if (ratio == null) {
+            return UNMEASURED;
+        }
+        if (!ratio.known()) {
+            return INCONCLUSIVE;
+        }
+        return ratio.lo() > 1.0 ? MISSED : MET;
+    }
+
     /** A row's verdict: missed if any target is missed, met if all are met, else inconclusive. */
     static Verdict of(List<Verdict> targets) {
         if (targets.contains(MISSED)) {

@@ -83,9 +83,9 @@ record Workload(String label, String benchmarkClass, Map<String, String> params,
             "9. ping-pong under side load", "9. buffered 1P1C cap 16 under side load");
 
     /** The chan_test table: JMH {@code ChanTest.method} against Go's {@code BenchmarkMethod}. */
-    static final List<String> CHAN_TEST = List.of("ChanNonblocking", "SelectUncontended", "SelectSyncContended",
-            "SelectProdCons", "ChanSync", "ChanProdCons0", "ChanProdCons10", "ChanProdCons100", "ChanCreation",
-            "ChanSem");
+    static final List<String> CHAN_TEST = List.of("ChanNonblocking", "ChanUncontended", "SelectUncontended",
+            "SelectSyncContended", "SelectProdCons", "ChanSync", "ChanProdCons0", "ChanProdCons10", "ChanProdCons100",
+            "ChanCreation", "ChanSem");
 
     /** The park/unpark floor (scheduler row 10), for ping-pong's target. */
     static final SchedulerRow PARK_FLOOR = SchedulerRow.jmh("10. ParkFloor: park/unpark round trip", "ParkFloor",
@@ -116,6 +116,29 @@ record Workload(String label, String benchmarkClass, Map<String, String> params,
                     50_000),
             SchedulerRow.latency("14. timer lateness, 1 ms timer, all idle (µs, median)", "timer-idle", 250_000),
             SchedulerRow.latency("14. timer lateness, a program's first timer (µs)", "first-timer", 1_000_000));
+
+    /**
+     * The diagnostics table's comparisons, after the issue "runtime diagnostics": spawn with and without created-by
+     * capture (row 15), and diagnostics on and off (row 16) on the channel's fast path (chan_test
+     * {@code ChanUncontended}: every send finds room, every receive an element), on spawn and on ping-pong.
+     */
+    static final List<DiagnosticsRow> DIAGNOSTICS = List.of(
+            new DiagnosticsRow("15. spawn + wait 100 000 goroutines: created-by capture on / off", "Spawn", "go4j",
+                    Map.of(), true),
+            new DiagnosticsRow("16. diagnostics on / off: channel fast path (chan_test ChanUncontended)", "ChanTest",
+                    "chanUncontended", Map.of(), false),
+            new DiagnosticsRow("16. diagnostics on / off: spawn + wait 100 000 goroutines", "Spawn", "go4j",
+                    Map.of(), false),
+            new DiagnosticsRow("16. diagnostics on / off: unbuffered ping-pong round trip", "PingPong", "go4j",
+                    Map.of(), false));
+    /** Row 17: {@code GoDump}, one dump of a million blocked goroutines, shown as goroutines per second. */
+    static final String DUMP_THROUGHPUT = "17. Go.dump of 1 000 000 blocked goroutines (goroutines/s)";
+    /** Row 18: a ping-pong pair's round trips during such a dump ({@code DumpLatency}); the worst < 1 ms. */
+    static final List<SchedulerRow> DUMP_LATENCY = List.of(
+            SchedulerRow.latency("18. ping-pong round trip during the dump, worst (µs)", "dump-round-trip-worst",
+                    1_000_000),
+            SchedulerRow.latency("18. ping-pong round trip during the dump, 99.9th percentile (µs)",
+                    "dump-round-trip-p999", Double.NaN));
 
     private static Map<String, String> jdk(String... methodsAndNames) {
         var map = new java.util.LinkedHashMap<String, String>();

@@ -20,28 +20,33 @@ import org.xml.sax.InputSource;
 
 /**
  * The report pipeline end to end, without Go: the smoke run's JMH results, kept in the raw directory and read back
- * unchanged, and a second smoke run of go4j's benchmarks in a JVM on the JDK's scheduler (as {@link Bench}'s
- * second pass, {@link JdkSchedulerPass}) become a report whose tables have a line for every workload with both go4j
- * columns, whose Go cells say "not run" and why, and whose chart is well-formed SVG. This also checks that the
- * report's workload definitions name benchmarks that exist.
+ * unchanged, and smoke runs of {@link Bench}'s passes, each in a JVM of its own with the pass's option
+ * ({@link ChildPass}: go4j's benchmarks on the JDK's scheduler, the diagnostics-off and created-by passes), become a
+ * report whose tables have a line for every workload with both go4j columns and every diagnostics row, whose Go
+ * cells say "not run" and why, and whose chart is well-formed SVG. This also checks that the report's workload
+ * definitions name benchmarks that exist, and that every pass's benchmarks pass their checks under its option.
  */
 class ReportPipelineTest {
     @Test
-    @Timeout(180)
+    @Timeout(300)
     void smokeRunBecomesAReport(@TempDir Path dir) throws Exception {
         Path raw = Files.createDirectories(dir.resolve("raw"));
-        // One JMH at a time (JMH's lock): the JDK-scheduler pass first, then the in-process run.
-        Process jdkPass = JdkSchedulerPass.start(raw);
-        assertThat(jdkPass.waitFor(120, TimeUnit.SECONDS)).as("the JDK-scheduler pass ended").isTrue();
-        assertThat(jdkPass.exitValue()).as("the JDK-scheduler pass's exit status (its output: %s)",
-                Files.readString(raw.resolve("jdk-pass.log"))).isZero();
+        // One JMH at a time (JMH's lock): the passes first, each in its JVM, then the in-process run.
+        for (Bench.Pass pass : Bench.PASSES) {
+            Process child = ChildPass.start(raw, pass);
+            assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the pass %s ended", pass.name()).isTrue();
+            assertThat(child.exitValue()).as("the pass %s's exit status (its output: %s)", pass.name(),
+                    Files.readString(ChildPass.log(raw, pass))).isZero();
+        }
         Collection<RunResult> results = SmokeTest.runSuite();
         JmhResults.write(JmhResults.file(raw, RawData.JMH), results);
         JmhResults.write(JmhResults.file(raw, RawData.JMH_LOADED), results);
+        JmhResults.write(JmhResults.file(raw, RawData.JMH_DUMP), results);
+        Files.write(raw.resolve(RawData.LATENCY_DUMP), SmokeTest.dumpLatencyLines());
         assertThat(JmhResults.read(JmhResults.file(raw, RawData.JMH)).all())
                 .isEqualTo(JmhResults.of(results).all()).hasSize(results.size());
         List<String> latency = new ArrayList<>(SmokeTest.latencyLines());
-        latency.addAll(Files.readAllLines(raw.resolve(JdkSchedulerPass.LATENCY)));
+        latency.addAll(Files.readAllLines(raw.resolve(ChildPass.LATENCY)));
         Files.write(raw.resolve(RawData.LATENCY_JAVA), latency);
         Files.writeString(raw.resolve(RawData.META), "mode=smoke\ngo.status=not run\\: go is not on PATH\n");
         Files.writeString(raw.resolve(RawData.MEMORY_JAVA),
@@ -73,6 +78,19 @@ class ReportPipelineTest {
                 .hasSize(Workload.MAIN.size() + Workload.LOADED.size() + Workload.SCHEDULER.size()
                         + Workload.CHAN_TEST.size())
                 .allSatisfy(l -> assertThat(l).doesNotContain("missing").containsPattern("(met|missed|inconclusive)"));
+        String forms = report.substring(report.indexOf("## Select: callback and value forms"));
+        forms = forms.substring(0, forms.indexOf("\n## ", 1));
+        assertThat(forms.lines().filter(l -> l.startsWith("| 3. ") || l.startsWith("| 4. ")))
+                .as("rows 3 (two caps, two forms) and 4 (three forms)").hasSize(2 * 2 + 3);
+        for (DiagnosticsRow row : Workload.DIAGNOSTICS) {
+            assertThat(lineOf(report, "| " + row.label() + " |")).doesNotContain("missing")
+                    .containsPattern(row.createdBy() ? "no target" : "no measurable cost [✓✗~]");
+        }
+        assertThat(lineOf(report, "| " + Workload.DUMP_THROUGHPUT + " |")).doesNotContain("missing");
+        for (SchedulerRow row : Workload.DUMP_LATENCY) {
+            assertThat(lineOf(report, "| " + row.label() + " |")).doesNotContain("missing");
+        }
+        assertThat(lineOf(report, "| 18. ping-pong round trip during the dump, worst")).contains("≤ 1,000 µs");
         String svg = Files.readString(dir.resolve(Report.CHART));
         var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader(svg)));
@@ -86,33 +104,42 @@ class ReportPipelineTest {
     }
 
     /**
-     * Bench's second pass in the small: a JVM started with {@value Bench#JDK_SCHEDULER} runs go4j's benchmarks
-     * (the patterns of {@link Bench#JDK_SCHEDULER_PASS}) once each and the latency program's tiny plan, and writes
-     * the results where the report looks for them.
+     * One of Bench's passes in the small: a JVM started with the pass's option runs the pass's benchmarks once each
+     * and writes the results where the report looks for them; the JDK-scheduler pass also stands for row 9's
+     * second pass and runs the latency program's tiny plan.
      */
-    static final class JdkSchedulerPass {
+    static final class ChildPass {
         static final String LATENCY = "latency-jdk-sched.txt";
 
-        private JdkSchedulerPass() {
+        private ChildPass() {
         }
 
-        /** Starts the pass in a child JVM writing into {@code raw}; its output goes to {@code raw/jdk-pass.log}. */
-        static Process start(Path raw) throws Exception {
+        /** Starts {@code pass} in a child JVM writing into {@code raw}; its output goes to {@link #log}. */
+        static Process start(Path raw, Bench.Pass pass) throws Exception {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
             command.addAll(Bench.FORK_JVM_ARGS.stream().filter(arg -> !arg.startsWith("-Xm")).toList());
-            command.addAll(List.of(Bench.JDK_SCHEDULER, "-Dgo4j.bench.smoke=true",
-                    "-cp", System.getProperty("java.class.path"), JdkSchedulerPass.class.getName(), raw.toString()));
-            return new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(raw.resolve("jdk-pass.log").toFile()).start();
+            command.addAll(List.of(pass.jvmOption(), "-Dgo4j.bench.smoke=true",
+                    "-cp", System.getProperty("java.class.path"), ChildPass.class.getName(), raw.toString(),
+                    pass.name()));
+            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(raw, pass).toFile())
+                    .start();
+        }
+
+        /** Where the child JVM of {@code pass} writes its output. */
+        static Path log(Path raw, Bench.Pass pass) {
+            return raw.resolve(pass.name() + "-pass.log");
         }
 
         public static void main(String[] args) throws Exception {
             Path raw = Path.of(args[0]);
-            Collection<RunResult> results = SmokeTest.runSuite(Bench.JDK_SCHEDULER_PASS.toArray(String[]::new));
-            JmhResults.write(JmhResults.file(raw, RawData.JMH_JDK_SCHED), results);
-            JmhResults.write(JmhResults.file(raw, RawData.JMH_LOADED_JDK_SCHED), results);
-            Files.write(raw.resolve(LATENCY), SmokeTest.latencyLines(), StandardCharsets.UTF_8);
+            Bench.Pass pass = Bench.PASSES.stream().filter(p -> p.name().equals(args[1])).findFirst().orElseThrow();
+            Collection<RunResult> results = SmokeTest.runSuite(pass::select);
+            JmhResults.write(JmhResults.file(raw, pass.name()), results);
+            if (pass == Bench.JDK_SCHEDULER_PASS) {
+                JmhResults.write(JmhResults.file(raw, RawData.JMH_LOADED_JDK_SCHED), results);
+                Files.write(raw.resolve(LATENCY), SmokeTest.latencyLines(), StandardCharsets.UTF_8);
+            }
             System.exit(0);
         }
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The numbers behind the verdicts: Go's output and the programs' sample lines parsed, JMH's Student-t intervals,
- * ratios, the met/missed rule.
+ * ratios and rates, the met/missed rules.
  */
 class StatisticsTest {
     @Test
@@ -63,6 +63,28 @@ class StatisticsTest {
         assertThat(Verdict.within(new Interval(60, 51, 69), 50)).isEqualTo(Verdict.MISSED);
         assertThat(Verdict.within(new Interval(50, 45, 55), 50)).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(Verdict.within(null, 50)).isEqualTo(Verdict.UNMEASURED);
+    }
+
+    @Test
+    void noMeasurableCostIsMissedOnlyWhenTheRatioLiesWhollyAboveOne() {
+        assertThat(Verdict.noMeasurableCost(new Interval(1.02, 0.95, 1.10))).isEqualTo(Verdict.MET);
+        assertThat(Verdict.noMeasurableCost(new Interval(0.80, 0.70, 0.90))).isEqualTo(Verdict.MET);
+        assertThat(Verdict.noMeasurableCost(new Interval(1.0, 1.0, 1.0))).isEqualTo(Verdict.MET);
+        assertThat(Verdict.noMeasurableCost(new Interval(1.20, 1.05, 1.35))).isEqualTo(Verdict.MISSED);
+        assertThat(Verdict.noMeasurableCost(new Interval(1.20, Double.NaN, Double.NaN)))
+                .isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(Verdict.noMeasurableCost(null)).isEqualTo(Verdict.UNMEASURED);
+    }
+
+    @Test
+    void aRateIsTheInverseOfATimeWithTheEndsSwapped() {
+        // 5 ± 1 ns per goroutine: 200 M goroutines/s, between 1e9/6 and 1e9/4
+        Interval rate = new Estimate(5, 1).inverse(1e9);
+        assertThat(rate.value()).isEqualTo(2e8);
+        assertThat(rate.lo()).isCloseTo(1e9 / 6, within(1e-3));
+        assertThat(rate.hi()).isCloseTo(1e9 / 4, within(1e-3));
+        assertThat(new Estimate(5, 6).inverse(1e9).hi()).isInfinite();
+        assertThat(new Estimate(5, Double.NaN).inverse(1e9).known()).isFalse();
     }
 
     @Test

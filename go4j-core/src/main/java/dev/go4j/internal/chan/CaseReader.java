@@ -3,11 +3,13 @@ package dev.go4j.internal.chan;
 /**
  * How {@link Selection} reads the cases of a select, whatever class the caller represents them by (the public
  * {@code Select.Case}, or an internal case of go4j's own): one stateless reader per case class, so cases need no
- * wrapping and expose nothing of the core.
+ * wrapping and expose nothing of the core. What a select returns is the reader's to decide: the chosen case's
+ * result ({@link #fire}) or, when the deadline passes first, {@link #timedOut}'s.
  *
  * @param <C> the caller's case type
+ * @param <R> what a select over these cases returns
  */
-public interface CaseReader<C> {
+public interface CaseReader<C, R> {
     /** What a case does. */
     enum Kind {
         /** Receive from the case's channel. */
@@ -32,6 +34,14 @@ public interface CaseReader<C> {
      *
      * @param value what a receive case received (the zero value if the channel was closed); null otherwise
      * @param ok for a receive case, false if the channel was closed; true otherwise
+     * @return what the select returns
      */
-    void fire(C c, Object value, boolean ok);
+    R fire(C c, Object value, boolean ok);
+
+    /**
+     * What a select over {@code cases} returns when its deadline passed before any case could proceed.
+     *
+     * @param cases the select's cases, as given to it
+     */
+    R timedOut(C[] cases);
 }

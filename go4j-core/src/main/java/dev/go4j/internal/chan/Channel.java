@@ -6,6 +6,7 @@ import dev.go4j.TryReceive;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.clock.Deadline;
 import dev.go4j.internal.park.Bubble;
+import dev.go4j.internal.jfr.Jfr;
 import dev.go4j.internal.park.DebugNamed;
 import dev.go4j.internal.park.Park;
 import dev.go4j.internal.park.RuntimeLock;
@@ -87,6 +88,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Non-blocking fast paths (as chan.go): a trySend on a channel that is open and not ready, and a tryReceive on
  * an empty channel, are decided by two racy single-word reads (closed, and count or the head of the opposite
  * queue) without taking the lock; the comments at the two sites argue why that is linearisable.
+ *
+ * JFR: close emits dev.go4j.ChannelClosed (name, capacity, what was still buffered, how many receivers and senders
+ * it woke) after the wake-ups, outside the lock; with no recording running it costs one read of Jfr.on().
  *
  * Differences from chan.go: elements are references (no copying); the per-channel lock is not held while waking
  * peers; the nil channel is one instance whose operations are decided before any lock.
@@ -240,18 +244,25 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
             Bubble.point("chan close", this);
         }
         var woken = new WakeList();
+        int receiversWoken;
+        int sendersWoken;
+        int buffered;
         lock.lock();
         try {
             if (closed) {
                 throw new RuntimeError("close of closed channel");
             }
             CLOSED.setRelease(this, true);
-            releaseAll(receivers, woken);
-            releaseAll(senders, woken);
+            receiversWoken = releaseAll(receivers, woken);
+            sendersWoken = releaseAll(senders, woken);
+            buffered = count;
         } finally {
             lock.unlock();
         }
         woken.wakeAll();
+        if (Jfr.on()) {
+            Jfr.channelClosed(debugName(), identity(), capacity, buffered, receiversWoken, sendersWoken);
+        }
     }
 
     @Override
@@ -260,9 +271,13 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
             return "chan(nil)";
         }
         String debugName = debugName();
-        return (debugName != null ? "chan \"" + debugName + "\""
-                : "chan@" + Integer.toHexString(System.identityHashCode(this)))
-                + "[len=" + len() + ", cap=" + cap() + "]";
+        return (debugName != null ? "chan \"" + debugName + "\"" : identity()) + "[len=" + len() + ", cap=" + cap()
+                + "]";
+    }
+
+    /** The channel's identity as toString() shows an unnamed channel: {@code chan@} and its identity hash. */
+    private String identity() {
+        return "chan@" + Integer.toHexString(System.identityHashCode(this));
     }
 
     @Override
@@ -623,15 +638,21 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
         return sudog;
     }
 
-    /** Claims every live sudog of {@code queue} as woken by close, appending them to {@code woken}. */
-    private static void releaseAll(SudogQueue queue, WakeList woken) {
+    /**
+     * Claims every live sudog of {@code queue} as woken by close, appending them to {@code woken}; returns how many
+     * it claimed.
+     */
+    private static int releaseAll(SudogQueue queue, WakeList woken) {
+        int claimed = 0;
         Sudog sudog;
         while ((sudog = queue.poll()) != null) {
             sudog.success = false;
             if (sudog.waiter.claim(sudog)) {
                 woken.append(sudog);
+                claimed++;
             }
         }
+        return claimed;
     }
 
     /**

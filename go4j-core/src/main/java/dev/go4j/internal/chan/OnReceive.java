@@ -9,7 +9,7 @@ package dev.go4j.internal.chan;
  */
 public record OnReceive(Channel<?> channel, Runnable action) {
     /** The reader of these cases. */
-    public static final CaseReader<OnReceive> READER = new CaseReader<>() {
+    public static final CaseReader<OnReceive, Void> READER = new CaseReader<>() {
         @Override
         public Kind kind(OnReceive c) {
             return Kind.RECEIVE;
@@ -26,8 +26,14 @@ public record OnReceive(Channel<?> channel, Runnable action) {
         }
 
         @Override
-        public void fire(OnReceive c, Object value, boolean ok) {
+        public Void fire(OnReceive c, Object value, boolean ok) {
             c.action.run();
+            return null;
+        }
+
+        @Override
+        public Void timedOut(OnReceive[] cases) {
+            return null;
         }
     };
 }

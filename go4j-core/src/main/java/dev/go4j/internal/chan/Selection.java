@@ -38,7 +38,10 @@ import java.util.random.RandomGenerator;
  *           a claim won the race and the select completes normally (the match wins). Either way, when select
  *           returns, none of its sudogs is queued.
  *   fire    The chosen case's body runs last, after every lock is released and every sudog withdrawn, so it may
- *           block, select again or throw.
+ *           block, select again or throw. What it returns is what the select returns (the reader decides: a
+ *           value-returning select's result, or true for a callback select); a select that gives up at its
+ *           deadline returns the reader's timedOut instead. The result travels up the stack as a return value,
+ *           so the value form allocates nothing the callback form does not.
  *
  * Exactly one case fires: a case fires only by this thread's own poll in pass 1 (under the locks, before any
  * sudog exists) or by a peer's successful claim of the single Waiter, which can succeed once.
@@ -53,12 +56,12 @@ import java.util.random.RandomGenerator;
  */
 
 /** Go's {@code selectgo}; see the implementation notes. */
-public final class Selection<C> extends Waiter implements Unlocker, Blocker {
+public final class Selection<C, R> extends Waiter implements Unlocker, Blocker {
     /** The most cases whose orders fit into the two packed words (2 x 16 slots of four bits). */
     private static final int PACKED_CASES = 16;
 
     private final C[] cases;
-    private final CaseReader<C> reader;
+    private final CaseReader<C, R> reader;
     /**
      * Case indices, slots [0, live) the poll order and [live, live + distinct) the lock order; packed four bits a
      * slot into {@code packedLow} (slots 0-15) and {@code packedHigh} (16-31) when there are at most 16 cases, so
@@ -73,7 +76,7 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
     /** One sudog per case with a channel, indexed like {@code cases}; made in pass 2. */
     private Sudog[] sudogs;
 
-    private Selection(C[] cases, CaseReader<C> reader) {
+    private Selection(C[] cases, CaseReader<C, R> reader) {
         this.cases = cases;
         this.reader = reader;
         this.order = cases.length <= PACKED_CASES ? null : new int[2 * cases.length];
@@ -84,16 +87,17 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
      * {@code deadline} if none is ready and there is no default case. With no case that has a channel and no
      * default, waits until the deadline (forever for {@link Deadline#NEVER}).
      *
-     * @return true if a case ran; false if the deadline passed first
+     * @return what the chosen case's {@link CaseReader#fire} returned; {@link CaseReader#timedOut}'s result if the
+     *     deadline passed first
      * @throws dev.go4j.RuntimeError {@code send on closed channel} if a chosen send case's channel is closed
      * @throws dev.go4j.Interrupted if interrupted while it must wait
      * @throws IllegalArgumentException if there is more than one default case
      */
-    public static <C> boolean select(C[] cases, CaseReader<C> reader, Deadline deadline) {
+    public static <C, R> R select(C[] cases, CaseReader<C, R> reader, Deadline deadline) {
         return new Selection<>(cases, reader).run(deadline);
     }
 
-    private boolean run(Deadline deadline) {
+    private R run(Deadline deadline) {
         Bubble.point("select", null);
         int defaultCase = planOrders();
         lockAll();
@@ -105,25 +109,19 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
                 Poll poll = channel.pollSend(reader.value(c));
                 if (poll != Poll.NOT_READY) {
                     channel.completeSend(poll, this); // unlocks all; throws for a closed channel
-                    reader.fire(c, null, true);
-                    return true;
+                    return reader.fire(c, null, true);
                 }
             } else {
                 Poll poll = channel.pollReceive();
                 if (poll != Poll.NOT_READY) {
                     Object elem = channel.completeReceive(poll, this); // unlocks all
-                    reader.fire(c, elem, poll != Poll.CLOSED);
-                    return true;
+                    return reader.fire(c, elem, poll != Poll.CLOSED);
                 }
             }
         }
         if (defaultCase >= 0 || deadline.isNow()) {
             unlockAll();
-            if (defaultCase >= 0) {
-                reader.fire(cases[defaultCase], null, true);
-                return true;
-            }
-            return false;
+            return defaultCase >= 0 ? reader.fire(cases[defaultCase], null, true) : reader.timedOut(cases);
         }
         if (Thread.interrupted()) {
             unlockAll();
@@ -237,8 +235,8 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
         }
     }
 
-    /** Pass 3: parks, withdraws the losers and runs the winning case; false if the deadline passed first. */
-    private boolean awaitAndFire(Deadline deadline) {
+    /** Pass 3: parks, withdraws the losers and runs the winning case, or gives up once the deadline passed. */
+    private R awaitAndFire(Deadline deadline) {
         WaitReason reason = cases.length == 0 ? WaitReason.SELECT_NO_CASES : WaitReason.SELECT;
         for (int k = 0; k < distinct; k++) {
             lockOrderChannel(k).blocked();
@@ -252,7 +250,7 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
             }
         }
         if (token == null) {
-            return false;
+            return reader.timedOut(cases);
         }
         Sudog winner = (Sudog) token;
         withdrawAllBut(winner);
@@ -261,11 +259,9 @@ public final class Selection<C> extends Waiter implements Unlocker, Blocker {
             if (!winner.success) {
                 throw Channel.sendOnClosed();
             }
-            reader.fire(c, null, true);
-        } else {
-            reader.fire(c, winner.success ? winner.elem : winner.channel.zero(), winner.success);
+            return reader.fire(c, null, true);
         }
-        return true;
+        return reader.fire(c, winner.success ? winner.elem : winner.channel.zero(), winner.success);
     }
 
     /** The select gave up (deadline or interrupt): no sudog may stay queued. */

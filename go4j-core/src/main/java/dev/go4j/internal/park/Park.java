@@ -4,6 +4,8 @@ import dev.go4j.Interrupted;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.clock.Clock;
 import dev.go4j.internal.clock.Deadline;
+import dev.go4j.internal.jfr.BlockedWait;
+import dev.go4j.internal.jfr.Jfr;
 import java.util.concurrent.locks.LockSupport;
 
 /*
@@ -20,8 +22,16 @@ import java.util.concurrent.locks.LockSupport;
  *
  * A null reason marks a sleep that is not a Go wait: a goroutine waiting for a runtime lock (RuntimeLock) is
  * running in Go's sense, so it is recorded as parked but never counted as blocked.
+ *
+ * JFR (dev.go4j.internal.jfr, ParkEvents): with no recording running, a park pays one read of Jfr.on(); with one,
+ * a GoroutineBlocked event is begun here and ended in the finally block, on the goroutine's own thread, after the
+ * G's record is cleared (so that nothing JFR does can leave a stale record behind).
  */
 public final class Park {
+    static {
+        Jfr.blockedGoroutines(ParkEvents::reportBlocked); // the source of the periodic BlockedGoroutines event
+    }
+
     private Park() {
     }
 
@@ -32,6 +42,7 @@ public final class Park {
      */
     static void park(WaitReason reason, Object primitive, Deadline deadline, Waiter waiter) {
         G g = G.current();
+        BlockedWait event = Jfr.on() ? Jfr.waitBegins(reason) : null;
         g.beginWait(reason, primitive, !deadline.isNever(), waiter);
         try {
             if (deadline.isNever()) {
@@ -41,6 +52,9 @@ public final class Park {
             }
         } finally {
             g.endWait();
+            if (event != null) {
+                ParkEvents.waitEnded(event, g, reason, primitive, !deadline.isNever());
+            }
         }
     }
 

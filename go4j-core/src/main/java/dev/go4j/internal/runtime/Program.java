@@ -5,6 +5,7 @@ import dev.go4j.Interrupted;
 import dev.go4j.Panic;
 import dev.go4j.PanicPolicy;
 import dev.go4j.Task;
+import dev.go4j.internal.jfr.Jfr;
 import dev.go4j.internal.park.G;
 import dev.go4j.internal.park.Scope;
 import java.time.Duration;
@@ -25,6 +26,10 @@ import java.util.function.Consumer;
  *   Runtime.halt(2), so no finally block and no shutdown hook runs, as with Go's fatal errors.
  * - Go.exit(code): flush stdout/stderr, System.exit(code). Shutdown hooks run (the JVM's own contract); finally
  *   blocks of goroutines do not, as Go's deferred functions do not run on os.Exit.
+ * - JFR (when a recording runs; one read of Jfr.on() otherwise): a failure that escapes a goroutine is a
+ *   dev.go4j.Panic event, whichever the policy; the deadlock report is a dev.go4j.Deadlock event. Before a halt
+ *   (fatal error, deadlock), which skips the shutdown hook in which JFR writes a recording's file, go4j stops the
+ *   recordings that have a file itself, so that the report's events reach it (Jfr.beforeHalt).
  *
  * Two kinds of program share run(): Go.main's, which is the process (no Scope: ids from the global counter, every
  * goroutine of the JVM is its own, and its ends are the JVM's ends above), and Go.run's, a Scope. Inside a live
@@ -170,6 +175,9 @@ public final class Program {
         }
         Thread thread = Thread.currentThread();
         thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
+        if (Jfr.on()) {
+            Jfr.panic(g.id(), panicText(failure), failure.getClass(), failure instanceof FatalError, false);
+        }
     }
 
     /**
@@ -223,6 +231,33 @@ public final class Program {
      */
     public static void deadlock() {
         printDeadlock(null);
+        if (Jfr.on()) {
+            deadlockEvent(null);
+        }
+        haltNow();
+    }
+
+    /**
+     * Emits the deadlock report's JFR event for program {@code scope} (Go.main's if null): how many goroutines
+     * sleep, and what its main waits for.
+     */
+    private static void deadlockEvent(Scope scope) {
+        G main = null;
+        for (G g : G.all()) {
+            if (g.id() == Goroutine.MAIN_ID && g.scope() == scope) {
+                main = g;
+            }
+        }
+        Object on = main == null ? null : main.waitingOn();
+        Jfr.deadlock(scope == null ? Goroutine.liveCount() : scope.liveCount(),
+                main == null ? null : main.waitReason(), on == null ? null : on.toString());
+    }
+
+    /** Runtime.halt(2), after writing the JFR recordings that have a file (the halt skips JFR's shutdown hook). */
+    private static void haltNow() {
+        if (Jfr.on()) {
+            Jfr.beforeHalt();
+        }
         Runtime.getRuntime().halt(2);
     }
 
@@ -233,6 +268,9 @@ public final class Program {
     public static void deadlock(Scope scope) {
         if (scope.claimReport(null)) {
             printDeadlock(scope);
+            if (Jfr.on()) {
+                deadlockEvent(scope);
+            }
             scope.end(2);
         }
     }
@@ -266,7 +304,7 @@ public final class Program {
     private static void halt(FatalError error, G g) {
         report("fatal error: " + error.getMessage(), g, error);
         flushStandardStreams();
-        Runtime.getRuntime().halt(2);
+        haltNow();
     }
 
     /** Go's text for a panic value: the message of go4j's own exceptions, toString() of any other. */
@@ -291,6 +329,9 @@ public final class Program {
         flushStandardStreams();
         System.err.print(text);
         System.err.flush();
+        if (Jfr.on()) {
+            Jfr.panic(g.id(), panicText(failure), failure.getClass(), failure instanceof FatalError, true);
+        }
     }
 
     private static void flushStandardStreams() {

@@ -225,7 +225,7 @@ public final class Traceback {
             state = reason.toString();
             waiting = Duration.ofNanos(g.waitedNanos());
             waitingOn = on == null ? null : on.toString();
-            names = debugNames(on);
+            names = DebugNamed.namesOf(on);
         } else {
             state = stateOutsideGo4j(thread, threadState, frames);
         }
@@ -330,17 +330,6 @@ public final class Traceback {
             }
         }
         return false;
-    }
-
-    /** The debug names of what {@code primitive} is, or waits on. */
-    private static List<String> debugNames(Object primitive) {
-        if (primitive instanceof Blocker blocker) {
-            return blocker.debugNames();
-        }
-        if (primitive instanceof DebugNamed named && named.debugName() != null) {
-            return List.of(named.debugName());
-        }
-        return List.of();
     }
 
     /** Writes one entry: the header, the frames, and (for goroutines other than main) the created-by line. */

@@ -3,6 +3,7 @@ package dev.go4j.examples.goroutines;
 import dev.go4j.Go;
 import dev.go4j.sync.WaitGroup;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 /**
  * Lesson: goroutines run in no particular order. Five goroutines each print {@code coming from: goroutine N}; the
@@ -20,6 +21,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *       a concurrent queue), and main sorts them after the WaitGroup says everyone finished, so an ordered
  *       {@code @Output} is right.</li>
  * </ul>
+ *
+ * <p>Schedule exploration ({@code Explore.run} in go4j-testing, lesson {@code race-replay}) proves the point
+ * instead of hoping for a busy machine: it runs the program under many schedules, and an ordered check of
+ * {@code run}'s lines fails on one of them, while {@code runCollected} passes them all.
  *
  * {@snippet :
  * NoOrder.run();          // the five lines, in any order
@@ -49,16 +54,26 @@ public final class NoOrder {
 
     /** Every goroutine prints its own line; the order is up to the scheduler. */
     static void run() {
+        run(System.out::println);
+    }
+
+    /** {@link #run()} with the lines going to {@code print}: the form a test explores (see the class comment). */
+    static void run(Consumer<String> print) {
         var wg = new WaitGroup();
         for (int i = 1; i <= GOROUTINES; i++) {
             int n = i;
-            wg.go(() -> System.out.println(line(n)));
+            wg.go(() -> print.accept(line(n)));
         }
         wg.await();
     }
 
     /** Every goroutine hands its line to main, which sorts them once all have finished. */
     static void runCollected() {
+        runCollected(System.out::println);
+    }
+
+    /** {@link #runCollected()} with the lines going to {@code print}. */
+    static void runCollected(Consumer<String> print) {
         var lines = new ConcurrentLinkedQueue<String>();
         var wg = new WaitGroup();
         for (int i = 1; i <= GOROUTINES; i++) {
@@ -66,7 +81,7 @@ public final class NoOrder {
             wg.go(() -> lines.add(line(n)));
         }
         wg.await();
-        lines.stream().sorted().forEach(System.out::println);
+        lines.stream().sorted().forEach(print);
     }
 
     private static String line(int n) {

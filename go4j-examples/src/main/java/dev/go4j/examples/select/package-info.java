@@ -10,10 +10,14 @@
  *       select;</li>
  *   <li>{@link dev.go4j.examples.select.NilChannelDisablesCase}: a nil channel switches a case off;</li>
  *   <li>{@link dev.go4j.examples.select.FutureInSelect}: a {@code CompletableFuture} as one case among
- *       channels.</li>
+ *       channels;</li>
+ *   <li>{@link dev.go4j.examples.select.SelectValue}: a select that returns a value, {@code selectValue} over
+ *       clauses.</li>
  * </ol>
  *
- * <p>Cases are values made by {@code onReceive}, {@code onReceiveOk}, {@code onSend} and {@code orElse}; when several
- * are ready, select picks one at random, so outputs that depend on that choice are checked unordered.
+ * <p>Cases are values made by {@code onReceive}, {@code onReceiveOk}, {@code onSend} and {@code orElse} (clauses of
+ * the value form by {@code receiveClause}, {@code receiveOkClause}, {@code sendClause}, {@code defaultClause} and
+ * {@code afterClause}); when several are ready, select picks one at random, so outputs that depend on that choice
+ * are checked unordered.
  */
 package dev.go4j.examples.select;

@@ -58,17 +58,20 @@ class ConsumerBuildTest {
     /** How go4j reaches the consumer's tests. */
     enum Layout {
         /** No module descriptor: everything on the class path. */
-        CLASS_PATH("unnamed unnamed unnamed"),
+        CLASS_PATH("unnamed unnamed unnamed", "ALL-UNNAMED"),
         /** A descriptor in main only: go4j-core on the module path, go4j-testing on the class path. */
-        MAIN_MODULE("dev.go4j unnamed com.example.consumer"),
+        MAIN_MODULE("dev.go4j unnamed com.example.consumer", "dev.go4j"),
         /** Descriptors in main and test: everything on the module path. */
-        MODULES("dev.go4j dev.go4j.testing com.example.consumer.tests");
+        MODULES("dev.go4j dev.go4j.testing com.example.consumer.tests", "dev.go4j");
 
         /** The modules of go4j-core, go4j-testing and the tests, as the consumer's LayoutTest prints them. */
         final String expectedModules;
+        /** Whom Surefire's argLine opens java.lang to, as the README tells users: go4j-core's module, if it is one. */
+        final String opensTo;
 
-        Layout(String expectedModules) {
+        Layout(String expectedModules, String opensTo) {
             this.expectedModules = expectedModules;
+            this.opensTo = opensTo;
         }
     }
 
@@ -100,7 +103,8 @@ class ConsumerBuildTest {
                     .replace("@ARTIFACT@", artifactId())
                     .replace("@GO4J_VERSION@", System.getProperty("go4j.version", "0.1.0-SNAPSHOT"))
                     .replace("@JUNIT_VERSION@", junit)
-                    .replace("@EXPECTED_MODULES@", layout.expectedModules);
+                    .replace("@EXPECTED_MODULES@", layout.expectedModules)
+                    .replace("@OPENS_TO@", layout.opensTo);
             if (bom) {
                 return pom.replace("<!--@junit-version-->", "");
             }
@@ -114,8 +118,8 @@ class ConsumerBuildTest {
         }
     }
 
-    /** The consumer's test results of each variant: 6 in GreeterTest (one skipped), 2 in LayoutTest. */
-    private static final int TESTS = 8;
+    /** The consumer's test results of each variant: 7 in GreeterTest (one skipped), 2 in LayoutTest. */
+    private static final int TESTS = 9;
     private static final int SKIPPED = 1;
     private static final Pattern SUITE = Pattern.compile(
             "<testsuite [^>]*?tests=\"(\\d+)\" errors=\"(\\d+)\" skipped=\"(\\d+)\" failures=\"(\\d+)\"");

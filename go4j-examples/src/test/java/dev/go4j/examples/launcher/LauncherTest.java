@@ -911,6 +911,8 @@ class LauncherTest {
         Map<String, String> env = fakeMavenEnv(fakeRoot);
         Files.createDirectories(fakeRoot.resolve("go4j-core/target"));
         Files.copy(Path.of(env.get("FAKE_MVN_JAR")), fakeRoot.resolve("go4j-core/target/go4j-core.jar"));
+        Files.createDirectories(fakeRoot.resolve("go4j-testing/target"));
+        Files.copy(Path.of(env.get("FAKE_MVN_JAR")), fakeRoot.resolve("go4j-testing/target/go4j-testing.jar"));
 
         Result r = launch(fakeRoot.resolve("go4j"), env, tmp, "tour", "--source", "7");
 

@@ -9,12 +9,15 @@ import dev.go4j.WaitReason;
 import dev.go4j.testing.Goroutines;
 import dev.go4j.testing.Output;
 import dev.go4j.testing.VerifyNoLeaks;
+import dev.go4j.testing.synctest.Synctest;
+import dev.go4j.time.Time;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** go4j-testing as a user's test uses it: examples, awaitBlocked, the leak check. */
+/** go4j-testing as a user's test uses it: examples, awaitBlocked, the leak check, a synctest bubble. */
 class GreeterTest {
     @Output("hello, gopher")
     void greets() {
@@ -42,5 +45,14 @@ class GreeterTest {
     @VerifyNoLeaks
     void greetingLeavesNoGoroutineBehind() {
         assertTrue(Greeter.greet("dave").endsWith("dave"));
+    }
+
+    @Test
+    void anHourPassesInABubbleAtOnce() {
+        Synctest.test(() -> {
+            Time.sleep(Duration.ofHours(1));
+            assertEquals(Instant.parse("2000-01-01T01:00:00Z"), Time.now());
+            assertEquals("hello, erin", Greeter.greet("erin"));
+        });
     }
 }
