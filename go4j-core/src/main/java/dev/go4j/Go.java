@@ -4,13 +4,19 @@ import dev.go4j.internal.clock.Deadline;
 import dev.go4j.internal.diag.DeadlockDetector;
 import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.Park;
+import dev.go4j.internal.park.Scope;
 import dev.go4j.internal.runtime.Goroutine;
+import dev.go4j.internal.runtime.GoroutineExecutorService;
 import dev.go4j.internal.runtime.Program;
 import dev.go4j.internal.runtime.Traceback;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,26 +62,49 @@ public final class Go {
     public static void main(String[] args, Task body) {
         Objects.requireNonNull(args, "args");
         Objects.requireNonNull(body, "body");
-        DeadlockDetector.watch(Thread.currentThread());
-        Thread main = Goroutine.startMain(body);
-        boolean interrupted = false;
-        while (true) {
-            try {
-                main.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        Program.exit(0);
+        Program.exit(Program.run(null, body, DeadlockDetector::watch));
+    }
+
+    /**
+     * Runs a Go program inside the JVM and returns its exit status instead of ending the JVM: {@link #main
+     * Go.main} for embedding, in tests, {@code mvn exec:java}, servers and tools. {@code body} runs as goroutine 1
+     * of a program of its own; the status is 0 when it returns, 2 after a panic escaping any of the program's
+     * goroutines, a fatal error or a deadlock (each prints Go's report to standard error, as under
+     * {@code Go.main}), or {@code n} after {@link #exit Go.exit(n)}. Blocks until then, ignoring interrupts (the
+     * status is restored).
+     *
+     * {@snippet file="EmbeddingSnippets.java" region="run"}
+     *
+     * <p>The program is a scope: its goroutines (those {@code body} starts, and theirs) are numbered from 1, and
+     * inside it {@link #numGoroutine()}, {@link #dump(Appendable)}, {@link #stack(boolean)} and
+     * {@link #goroutines()} see only them, so programs run one after another or at the same time never see each
+     * other. Its {@linkplain #setPanicPolicy panic policy} is its own ({@link PanicPolicy#EXIT} by default, whose
+     * "exit" ends this program only). Threads outside every program see all goroutines. Goroutine 1 inherits the
+     * caller's {@link dev.go4j.runtime.Inherited} values, as a goroutine the caller started would.
+     *
+     * <p>When the status is decided, goroutines of the program still running are interrupted and given up to one
+     * second to finish; then {@code Go.run} returns. Go would stop them; the JVM cannot, so one that ignores the
+     * interrupt runs on, and its later failures go to the uncaught-exception handler. Unlike Go, {@code finally}
+     * blocks run as goroutines unwind ({@code Go.exit} and a panic end the calling goroutine by throwing an
+     * internal {@link Error}). A deadlock is reported only when every goroutine of the JVM is blocked in go4j and
+     * no thread outside go4j may wake one (see the README's deviations): a program whose goroutines wait for
+     * another program, or for a platform thread of the application, is not reported.
+     *
+     * @param args the program's arguments (kept for symmetry with {@code main}; not used)
+     * @param body the program, Go's {@code func main}
+     * @return the exit status
+     */
+    public static int run(String[] args, Task body) {
+        Objects.requireNonNull(args, "args");
+        Objects.requireNonNull(body, "body");
+        return Program.run(new Scope(), body, DeadlockDetector::watch);
     }
 
     /**
      * Ends the program at once with {@code status}, Go's {@code os.Exit}: standard output and error are flushed,
      * no {@code finally} block of any goroutine runs. Unlike Go, the JVM's shutdown hooks do run. Never returns.
+     * Inside a {@link #run Go.run} program it ends that program: {@code Go.run} returns {@code status}, and the
+     * calling goroutine unwinds.
      *
      * @param status the exit status
      */
@@ -105,13 +134,14 @@ public final class Go {
     /**
      * Returns the number of goroutines that currently exist, Go's {@code runtime.NumGoroutine}: every goroutine
      * started by go4j that has not finished, including the main goroutine under {@link #main Go.main}. Threads go4j
-     * did not start are not counted. Goroutines blocked forever are counted, as in Go, even those the
-     * {@linkplain #leakedGoroutines() leak report} has found and the JVM has freed: they never finished.
+     * did not start are not counted. Inside a {@link #run Go.run} program, only that program's goroutines count.
+     * Goroutines blocked forever are counted, as in Go, even those the {@linkplain #leakedGoroutines() leak report}
+     * has found and the JVM has freed: they never finished.
      *
      * @return the number of live goroutines
      */
     public static int numGoroutine() {
-        return Goroutine.liveCount();
+        return Goroutine.visibleCount();
     }
 
     /**
@@ -266,6 +296,70 @@ public final class Go {
     }
 
     /**
+     * Starts {@code task} in a new goroutine and returns a future of its result: the goroutine counterpart of
+     * {@code CompletableFuture.supplyAsync}, and the other direction of {@link Chan#fromStage}. The future completes
+     * with the task's value, or exceptionally with what it threw; a {@link Panic} or an {@link Error} also follows
+     * the {@linkplain PanicPolicy panic policy} after completing the future (under {@link #main Go.main}: the
+     * report and exit status 2). Cancelling the future interrupts the goroutine. Everything the caller did before
+     * {@code async} happens-before the task starts; the task's actions happen-before the future completes.
+     *
+     * {@snippet file="EmbeddingSnippets.java" region="async"}
+     *
+     * @param task the goroutine's body
+     * @param <T> the result type
+     * @return a future completed by the goroutine
+     */
+    public static <T> CompletableFuture<T> async(Callable<T> task) {
+        Objects.requireNonNull(task, "task");
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Goroutine.start(() -> {
+            Thread self = Thread.currentThread();
+            future.whenComplete((value, failure) -> {
+                if (future.isCancelled()) {
+                    self.interrupt();
+                }
+            });
+            try {
+                future.complete(task.call());
+            } catch (Panic | Error failure) {
+                future.completeExceptionally(failure);
+                throw failure;
+            } catch (Throwable failure) {
+                future.completeExceptionally(failure);
+            }
+        });
+        return future;
+    }
+
+    /**
+     * Returns a thread factory whose threads are goroutines, for frameworks that take a {@link ThreadFactory}
+     * (a server's request threads, {@code Executors.newThreadPerTaskExecutor(Go.threadFactory())}): each thread
+     * is a goroutine of the creating goroutine's program, numbered when created, counted and shown in dumps and
+     * deadlock reports from the moment it runs; an exception escaping it follows the panic policy.
+     *
+     * @return the goroutine thread factory
+     */
+    public static ThreadFactory threadFactory() {
+        return GoroutineThreadFactory.INSTANCE;
+    }
+
+    /**
+     * Returns a new {@link ExecutorService} that starts a goroutine for each task, go4j's
+     * {@code Executors.newVirtualThreadPerTaskExecutor()}: nothing is queued, {@code shutdown} lets running tasks
+     * finish, {@code shutdownNow} interrupts them (and returns an empty list), {@code awaitTermination} waits in
+     * go4j (shown as {@code sync.WaitGroup.Wait}), and {@code close} does both, so try-with-resources waits for
+     * every task. A task given to {@code execute} that throws follows the panic policy; {@code submit} keeps the
+     * failure in its {@link java.util.concurrent.Future}.
+     *
+     * {@snippet file="EmbeddingSnippets.java" region="executor"}
+     *
+     * @return a new executor service
+     */
+    public static ExecutorService newExecutorService() {
+        return new GoroutineExecutorService();
+    }
+
+    /**
      * Chooses what happens to exceptions escaping goroutines and to fatal errors; {@code null} restores the
      * default ({@link PanicPolicy#EXIT} under {@link #main Go.main}, else
      * {@link PanicPolicy#UNCAUGHT_EXCEPTION_HANDLER}, unless the system property {@code go4j.panicPolicy} says
@@ -284,6 +378,22 @@ public final class Go {
      */
     public static PanicPolicy panicPolicy() {
         return Program.policy();
+    }
+
+    /** The factory behind {@link #threadFactory()}. */
+    private enum GoroutineThreadFactory implements ThreadFactory {
+        INSTANCE;
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Objects.requireNonNull(task, "task");
+            return Goroutine.newUnstarted(task::run);
+        }
+
+        @Override
+        public String toString() {
+            return "Go.threadFactory()";
+        }
     }
 
     /** The executor behind {@link #executor()}. */

@@ -1,6 +1,9 @@
 /**
  * go4j's counterpart of Go's built-ins and package {@code runtime}: goroutines ({@link dev.go4j.Go#go Go.go}),
- * the life of a program ({@link dev.go4j.Go#main Go.main}, {@link dev.go4j.Go#exit Go.exit}) and the failure model
+ * the life of a program ({@link dev.go4j.Go#main Go.main}, {@link dev.go4j.Go#run Go.run} for a program embedded in
+ * a JVM that lives on, {@link dev.go4j.Go#exit Go.exit}), interop with Java's executors
+ * ({@link dev.go4j.Go#async Go.async}, {@link dev.go4j.Go#threadFactory Go.threadFactory},
+ * {@link dev.go4j.Go#newExecutorService Go.newExecutorService}) and the failure model
  * ({@link dev.go4j.Panic}, {@link dev.go4j.RuntimeError}, {@link dev.go4j.FatalError},
  * {@link dev.go4j.Interrupted}, {@link dev.go4j.PanicPolicy}), channels ({@link dev.go4j.Chan},
  * {@link dev.go4j.SendChan}, {@link dev.go4j.ReceiveChan}) and {@link dev.go4j.Select select}.
@@ -23,7 +26,8 @@
  * <p>Deviations from Go: goroutines that compute without blocking are not preempted by go4j; Java's
  * {@link Thread#interrupt()} makes blocking operations throw {@link dev.go4j.Interrupted}; fatal errors are thrown
  * outside {@code Go.main}; goroutines do not inherit {@link InheritableThreadLocal} values; Go's deadlock report
- * ({@code fatal error: all goroutines are asleep - deadlock!}) needs go4j's own scheduler and {@code Go.main}, and
+ * ({@code fatal error: all goroutines are asleep - deadlock!}) needs go4j's own scheduler and {@code Go.main} or
+ * {@code Go.run} (whose goroutines are interrupted, not stopped, when its status is decided), and
  * goroutine dumps ({@link dev.go4j.Go#dump Go.dump}) are per-goroutine snapshots with Java frames. The README lists
  * every deviation.
  */

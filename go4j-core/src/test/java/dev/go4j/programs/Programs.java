@@ -5,7 +5,9 @@ import static dev.go4j.Go.go;
 import dev.go4j.FatalError;
 import dev.go4j.Go;
 import dev.go4j.Panic;
+import dev.go4j.WaitReason;
 import dev.go4j.internal.runtime.Program;
+import dev.go4j.runtime.Waits;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -67,7 +69,10 @@ final class Programs {
     static final class PanicInGoroutine {
         public static void main(String[] args) {
             Go.main(args, () -> {
+                Thread main = Thread.currentThread();
                 go(() -> {
+                    // Panic once main sleeps, so that a traceback of every goroutine shows it [sleep], never runnable.
+                    Waits.awaitBlocked(main, WaitReason.SLEEP, Duration.ofMinutes(1));
                     throw new IllegalArgumentException("bad argument in goroutine");
                 });
                 Go.sleep(Duration.ofHours(1));

@@ -4,6 +4,8 @@ import dev.go4j.internal.clock.Deadline;
 import dev.go4j.internal.park.G;
 import dev.go4j.internal.park.LeakWatch;
 import dev.go4j.internal.park.Quiescence;
+import dev.go4j.internal.park.RuntimeLock;
+import dev.go4j.internal.park.Scope;
 import dev.go4j.internal.park.Waiter;
 import dev.go4j.internal.runtime.Goroutine;
 import dev.go4j.internal.runtime.Program;
@@ -11,6 +13,7 @@ import dev.go4j.internal.sched.JdkAccess;
 import dev.go4j.internal.sched.Scheduler;
 import dev.go4j.internal.time.TimerHeap;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -44,12 +47,23 @@ import java.util.Set;
  * the conditions checked, which walks the registry; the signal check, which swaps handlers,
  * runs last and once per epoch. A deadlock is reported within about 300 ms.
  *
+ * Programs. One detector thread watches every program of the JVM at once: Go.main's (the process) and each
+ * Go.run's (a Scope), from watch() until the program's status is decided; it ends when none is left, and the next
+ * watch() starts a new one. The conditions above stay global: a goroutine of one program, a library-mode goroutine
+ * or a platform thread may hold a channel another program's goroutines wait on, and go4j cannot see who holds
+ * what, so a program is reported only when the whole JVM is asleep; then every program watched is deadlocked, and
+ * each gets its own report (the dump of its own goroutines) and ends with status 2, or, for Go.main, the report
+ * of every goroutine and the halt. The launchers of the programs watched (waiting for their status) count as
+ * go4j's threads under 5. So a Go.run program that deadlocks while another program, a goroutine outside it or an
+ * application's platform thread may still run is not reported (it waits, as a Go program's deadlocked part does
+ * while other goroutines run): zero false positives over completeness, as in Go's checkdead.
+ *
  * On the JDK's scheduler (the fallback) go4j cannot see virtual threads started by other means nor whether a
  * goroutine is queued, so the report is off unless -Dgo4j.deadlock=on asks for it; it is then unsound for
  * programs that start virtual threads of their own (documented). -Dgo4j.deadlock=off turns it off everywhere.
  */
 
-/** Go's deadlock report for Go.main programs; see the implementation notes. */
+/** Go's deadlock report for Go.main and Go.run programs; see the implementation notes. */
 public final class DeadlockDetector {
     /** -Dgo4j.debug.deadlock=true: say on standard error why there is no report, each time the reason changes. */
     private static final boolean DEBUG = Boolean.getBoolean("go4j.debug.deadlock");
@@ -64,7 +78,13 @@ public final class DeadlockDetector {
     private static final Set<String> JDK_SHUTDOWN_HOOKS = Set.of("java.util.logging.LogManager$Cleaner",
             "JFR Shutdown Hook");
 
-    private final Thread launcher;
+    /** Guards WATCHED and running; held for a few list operations only, never while checking. */
+    private static final RuntimeLock LOCK = new RuntimeLock();
+    /** The programs watched whose status is not decided; guarded by LOCK. */
+    private static final List<Watched> WATCHED = new ArrayList<>();
+    /** Whether a detector thread runs; guarded by LOCK. */
+    private static boolean running;
+
     private final Scheduler scheduler;
     private final Thread self;
     /** The epoch of the last signal check and its answer, so a stable state swaps handlers only once. */
@@ -75,8 +95,7 @@ public final class DeadlockDetector {
     /** The reason debug() printed last. */
     private String lastReason;
 
-    private DeadlockDetector(Thread launcher, Scheduler scheduler) {
-        this.launcher = launcher;
+    private DeadlockDetector(Scheduler scheduler) {
         this.scheduler = scheduler;
         this.self = new Thread(this::run, "go4j-deadlock");
         self.setDaemon(true);
@@ -87,12 +106,19 @@ public final class DeadlockDetector {
         AUTO, ON, OFF
     }
 
+    /** A program watched: its launcher (the thread that waits for its status) and its scope (null: Go.main's). */
+    private record Watched(Thread launcher, Scope scope) {
+        boolean ended() {
+            return scope != null && scope.ended();
+        }
+    }
+
     /**
-     * Starts watching the Go.main program whose launcher thread (the one that called Go.main and waits for the
-     * main goroutine) is {@code launcher}, if the mode and the scheduler allow it. Call before the main goroutine
+     * Starts watching the program {@code scope} (Go.main's if null) whose launcher, the thread that waits for its
+     * status, is the current thread, if the mode and the scheduler allow it. Call before the main goroutine
      * starts, so the scheduler records the virtual threads goroutines start by other means from the beginning.
      */
-    public static void watch(Thread launcher) {
+    public static void watch(Scope scope) {
         Mode mode = mode();
         Scheduler scheduler = Scheduler.installed();
         if (mode == Mode.OFF || mode == Mode.AUTO && scheduler == null) {
@@ -101,7 +127,32 @@ public final class DeadlockDetector {
         if (scheduler != null) {
             scheduler.trackForeignThreads();
         }
-        new DeadlockDetector(launcher, scheduler).self.start();
+        LOCK.lock();
+        try {
+            WATCHED.add(new Watched(Thread.currentThread(), scope));
+            if (running) {
+                return;
+            }
+            running = true;
+        } finally {
+            LOCK.unlock();
+        }
+        new DeadlockDetector(scheduler).self.start();
+    }
+
+    /** The programs still watched, after forgetting the ended ones; null (and the thread should end) if none. */
+    private static List<Watched> watched() {
+        LOCK.lock();
+        try {
+            WATCHED.removeIf(Watched::ended);
+            if (WATCHED.isEmpty()) {
+                running = false;
+                return null;
+            }
+            return List.copyOf(WATCHED);
+        } finally {
+            LOCK.unlock();
+        }
     }
 
     private static Mode mode() {
@@ -117,29 +168,34 @@ public final class DeadlockDetector {
 
     /** What must not change between the two checks. */
     private record Epoch(long waits, long started, int live) {
-        static Epoch now() {
-            return new Epoch(Quiescence.epoch(), Goroutine.started(), Goroutine.liveCount());
+        static Epoch now(List<Watched> programs) {
+            long started = Goroutine.started();
+            for (Watched program : programs) {
+                started += program.scope == null ? 0 : program.scope.started();
+            }
+            return new Epoch(Quiescence.epoch(), started, Goroutine.liveCount());
         }
     }
 
     private void run() {
-        while (true) {
+        List<Watched> programs;
+        while ((programs = watched()) != null) {
             sleep();
             String alive = mayBeDeadlocked() ? null : "a goroutine runs, or waits outside go4j or with a deadline";
-            Epoch before = Epoch.now();
+            Epoch before = Epoch.now(programs);
             if (alive == null) {
-                alive = whyNotDeadlocked();
+                alive = whyNotDeadlocked(programs);
             }
             if (alive != null) {
                 debug(alive);
                 continue;
             }
             sleep();
-            Epoch after = Epoch.now();
+            Epoch after = Epoch.now(programs);
             if (!after.equals(before)) {
                 continue;
             }
-            alive = whyNotDeadlocked();
+            alive = whyNotDeadlocked(programs);
             if (alive == null && !signalsClear(after)) {
                 alive = signalReason;
             }
@@ -147,7 +203,19 @@ public final class DeadlockDetector {
                 debug(alive);
                 continue;
             }
-            Program.deadlock();
+            report(programs);
+        }
+    }
+
+    /** Reports the deadlock to every program watched: Go.main's halts the JVM; each Go.run's ends with 2. */
+    private static void report(List<Watched> programs) {
+        for (Watched program : programs) {
+            if (program.scope == null) {
+                Program.deadlock();
+            }
+        }
+        for (Watched program : programs) {
+            Program.deadlock(program.scope);
         }
     }
 
@@ -169,7 +237,7 @@ public final class DeadlockDetector {
     }
 
     /** Null if conditions 1 to 5 and the shutdown hooks of 6 hold; else what keeps the program alive. */
-    private String whyNotDeadlocked() {
+    private String whyNotDeadlocked(List<Watched> programs) {
         if (Quiescence.externalWakers() != 0) {
             return "an external waker is registered";
         }
@@ -207,7 +275,7 @@ public final class DeadlockDetector {
         if (!TimerHeap.real().idle()) {
             return "a timer may fire";
         }
-        String thread = unaccountedPlatformThread();
+        String thread = unaccountedPlatformThread(programs);
         if (thread != null) {
             return "platform thread \"" + thread + "\" may run";
         }
@@ -232,7 +300,7 @@ public final class DeadlockDetector {
     }
 
     /** The name of a live platform thread that is neither go4j's nor an allowed JDK thread, or null. */
-    private String unaccountedPlatformThread() {
+    private String unaccountedPlatformThread(List<Watched> programs) {
         ThreadGroup root = Thread.currentThread().getThreadGroup();
         while (root.getParent() != null) {
             root = root.getParent();
@@ -245,13 +313,22 @@ public final class DeadlockDetector {
         Thread timers = TimerHeap.real().runner();
         for (int i = 0; i < n; i++) {
             Thread t = threads[i];
-            if (t == self || t == launcher || t == timers || scheduler != null && scheduler.owns(t)
+            if (t == self || isLauncher(t, programs) || t == timers || scheduler != null && scheduler.owns(t)
                     || ALLOWED_JDK_THREADS.contains(t.getName()) || isIdleJdkCarrier(t)) {
                 continue;
             }
             return t.getName();
         }
         return null;
+    }
+
+    private static boolean isLauncher(Thread t, List<Watched> programs) {
+        for (Watched program : programs) {
+            if (program.launcher == t) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A carrier of the JDK's scheduler with nothing to run (the fallback's goroutines run there). */

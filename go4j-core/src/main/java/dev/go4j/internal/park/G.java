@@ -35,6 +35,9 @@ import java.util.concurrent.locks.LockSupport;
  * the bubble can end is durable (see Bubble): beginWait decides it and counts it in the bubble, endWait uncounts
  * it; waitDurable records which, for endWait and dumps.
  *
+ * scope is the Go.run program the goroutine belongs to (its parent's, or the one whose main it is), or null for
+ * goroutines of library mode and of Go.main; dumps and counts taken inside a scope see only its goroutines.
+ *
  * parentId and createdBy say where a goroutine came from, for dumps: the id of the goroutine that started it (0
  * when a thread go4j did not start did), and, only with -Dgo4j.debug.createdBy=true, the frame that called go
  * (a stack walk, several times the cost of a spawn, so off by default).
@@ -75,6 +78,8 @@ public final class G {
     private final StackTraceElement createdBy;
     /** The synctest bubble of this G, or null; final for goroutines, set once by joinBubble for a carrier. */
     private Bubble bubble;
+    /** The Go.run program this goroutine belongs to, or null (library mode, Go.main, foreign threads). Final. */
+    private final Scope scope;
     /**
      * The thread running this goroutine: set before Thread.start; null while a watched wait unroots it (written
      * by the owner thread with release, read with acquire, see the notes).
@@ -98,8 +103,10 @@ public final class G {
     /** Whether the current wait is durable and counted in the bubble. Same access rules as waitReason. */
     boolean waitDurable;
 
-    private G(long id, long parentId, StackTraceElement createdBy, Bubble bubble, Thread thread, Object inherited) {
+    private G(long id, long parentId, StackTraceElement createdBy, Bubble bubble, Scope scope, Thread thread,
+            Object inherited) {
         this.id = id;
+        this.scope = scope;
         this.parentId = parentId;
         this.createdBy = createdBy;
         this.bubble = bubble;
@@ -113,10 +120,12 @@ public final class G {
      *
      * @param createdBy the frame that called go, or null
      * @param bubble the synctest bubble it belongs to, or null
+     * @param scope the Go.run program it belongs to, or null
      */
-    public static G newGoroutine(long id, Object inherited, StackTraceElement createdBy, Bubble bubble) {
+    public static G newGoroutine(long id, Object inherited, StackTraceElement createdBy, Bubble bubble,
+            Scope scope) {
         G parent = CURRENT.get();
-        return new G(id, parent == null ? 0 : parent.id, createdBy, bubble, null, inherited);
+        return new G(id, parent == null ? 0 : parent.id, createdBy, bubble, scope, null, inherited);
     }
 
     /** The G of the running thread if it has one already, else null (records nothing). */
@@ -132,6 +141,17 @@ public final class G {
     /** The synctest bubble of this G, or null. */
     public Bubble bubble() {
         return bubble;
+    }
+
+    /** The Go.run program of this G, or null. */
+    public Scope scope() {
+        return scope;
+    }
+
+    /** The Go.run program of the running thread's goroutine, or null (records nothing for a new thread). */
+    public static Scope currentScope() {
+        G g = CURRENT.get();
+        return g == null ? null : g.scope;
     }
 
     /** Binds this goroutine to its (unstarted) thread and registers it as live. */
@@ -187,7 +207,7 @@ public final class G {
     public static G current() {
         G g = CURRENT.get();
         if (g == null) {
-            g = new G(0, 0, null, Bubble.ofCurrentCarrier(), Thread.currentThread(), null);
+            g = new G(0, 0, null, Bubble.ofCurrentCarrier(), null, Thread.currentThread(), null);
             CURRENT.set(g);
         }
         return g;

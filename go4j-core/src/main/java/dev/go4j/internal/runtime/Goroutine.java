@@ -4,6 +4,7 @@ import dev.go4j.Task;
 import dev.go4j.internal.clock.ClockScope;
 import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.G;
+import dev.go4j.internal.park.Scope;
 import dev.go4j.internal.sched.Scheduler;
 import java.security.CodeSource;
 import java.util.Objects;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Ids: 1 is reserved for Go.main's goroutine; every other goroutine takes the next id from 2 on, so ids only grow,
  * as in Go (which also never reuses goroutine ids). The live count includes main under Go.main and is decremented
  * after the task has returned, so a goroutine counts until it has really finished (Go's NumGoroutine is the
- * same).
+ * same). A goroutine of a Go.run program (Scope: its parent's) takes its id from the scope instead (main is 1
+ * there too) and is counted both in the scope and in the global count, which is the whole JVM's.
  *
  * Where a goroutine came from (G.parentId, and with -Dgo4j.debug.createdBy=true G.createdBy): the creating frame
  * is the first one, walking out from start(), whose class is not go4j-core's own (a class loaded from the same code
@@ -55,19 +57,53 @@ public final class Goroutine {
     /** Starts {@code task} as a new goroutine, in the current goroutine's synctest bubble if it has one. */
     public static void start(Task task) {
         G parent = G.currentOrNull();
-        start(NEXT_ID.getAndIncrement(), parent == null ? null : parent.inherited(), task,
-                parent == null ? null : parent.bubble());
+        if (parent == null) {
+            start(NEXT_ID.getAndIncrement(), null, task, null, null);
+            return;
+        }
+        Scope scope = parent.scope();
+        start(nextId(scope), parent.inherited(), task, parent.bubble(), scope);
     }
 
-    /** Starts {@code task} as goroutine 1 of a Go.main program and returns its thread. */
-    public static Thread startMain(Task task) {
-        Program.enterMain();
-        return start(MAIN_ID, null, task, null);
+    /** The next id of program {@code scope}, or of the global numbering if null. */
+    private static long nextId(Scope scope) {
+        return scope == null ? NEXT_ID.getAndIncrement() : scope.nextId();
+    }
+
+    /**
+     * Creates an unstarted goroutine thread that runs {@code task}, for a ThreadFactory: numbered now, in the
+     * creating goroutine's program, but registered and counted only once its thread runs, so a thread that is
+     * never started leaves nothing behind. Not in a synctest bubble.
+     */
+    public static Thread newUnstarted(Task task) {
+        GoRuntimeBean.goroutineStarting();
+        G parent = G.currentOrNull();
+        Scope scope = parent == null ? null : parent.scope();
+        long id = nextId(scope);
+        G g = G.newGoroutine(id, parent == null ? null : parent.inherited(),
+                CAPTURE_CREATED_BY ? creatingFrame() : null, null, scope);
+        return Scheduler.newGoroutineThread("goroutine " + id, () -> {
+            register(g, Thread.currentThread());
+            run(g, task);
+        });
+    }
+
+    /**
+     * Starts {@code task} as goroutine 1 of a program and returns its thread: of Go.main's process-wide program if
+     * {@code scope} is null, else of the Go.run program {@code scope}.
+     */
+    static Thread startMain(Scope scope, Task task) {
+        if (scope == null) {
+            Program.enterMain();
+            return start(MAIN_ID, null, task, null, null);
+        }
+        return start(scope.nextId(), G.currentInherited(), task, null, scope); // the launcher's Inherited values
     }
 
     /** Starts {@code task} as the root goroutine of synctest bubble {@code bubble} and returns its thread. */
     public static Thread startInBubble(Bubble bubble, Task task) {
-        return start(NEXT_ID.getAndIncrement(), G.currentInherited(), task, bubble);
+        Scope scope = G.currentScope();
+        return start(nextId(scope), G.currentInherited(), task, bubble, scope);
     }
 
     /** Ids handed out so far: grows with every goroutine started, for the deadlock detector's epoch. */
@@ -75,28 +111,35 @@ public final class Goroutine {
         return NEXT_ID.get();
     }
 
-    /** The number of live goroutines (including main under Go.main). */
+    /** The number of live goroutines of the whole JVM (including main under Go.main and every Go.run's). */
     public static int liveCount() {
         return LIVE_COUNT.get();
     }
 
-    private static Thread start(long id, Object inherited, Task task, Bubble bubble) {
+    /**
+     * The number of live goroutines the current thread sees, Go's NumGoroutine: its Go.run program's if it is a
+     * goroutine of one, else the whole JVM's.
+     */
+    public static int visibleCount() {
+        Scope scope = G.currentScope();
+        return scope == null ? LIVE_COUNT.get() : scope.liveCount();
+    }
+
+    private static Thread start(long id, Object inherited, Task task, Bubble bubble, Scope scope) {
         GoRuntimeBean.goroutineStarting(); // the first start registers dev.go4j:type=Runtime, in the background
-        G g = G.newGoroutine(id, inherited, CAPTURE_CREATED_BY ? creatingFrame() : null, bubble);
+        G g = G.newGoroutine(id, inherited, CAPTURE_CREATED_BY ? creatingFrame() : null, bubble, scope);
         Runnable body = () -> run(g, task);
         String name = "goroutine " + id;
         Thread thread = bubble == null ? Scheduler.newGoroutineThread(name, body)
                 : bubble.carrier().newThread(name, body);
-        g.attach(thread);
+        register(g, thread);
         if (bubble != null) {
             bubble.goroutineCreated(thread);
         }
-        LIVE_COUNT.incrementAndGet();
         try {
             thread.start();
         } catch (RuntimeException | Error e) {
-            LIVE_COUNT.decrementAndGet();
-            g.exit();
+            exited(g);
             throw e;
         }
         if (bubble != null) {
@@ -126,8 +169,27 @@ public final class Goroutine {
             if (bubble != null) {
                 bubble.goroutineExited(g.thread());
             }
-            g.exit();
-            LIVE_COUNT.decrementAndGet();
+            exited(g);
+        }
+    }
+
+    /** Registers {@code g} with its thread and counts it, globally and in its scope. */
+    private static void register(G g, Thread thread) {
+        g.attach(thread);
+        LIVE_COUNT.incrementAndGet();
+        Scope scope = g.scope();
+        if (scope != null) {
+            scope.goroutineStarting();
+        }
+    }
+
+    /** Unregisters {@code g} and uncounts it, globally and in its scope. */
+    private static void exited(G g) {
+        g.exit();
+        LIVE_COUNT.decrementAndGet();
+        Scope scope = g.scope();
+        if (scope != null) {
+            scope.goroutineExited();
         }
     }
 

@@ -1,11 +1,16 @@
 package dev.go4j.internal.runtime;
 
 import dev.go4j.FatalError;
+import dev.go4j.Interrupted;
 import dev.go4j.Panic;
 import dev.go4j.PanicPolicy;
+import dev.go4j.Task;
 import dev.go4j.internal.jfr.Jfr;
 import dev.go4j.internal.park.G;
+import dev.go4j.internal.park.Scope;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /*
  * Implementation notes.
@@ -25,6 +30,14 @@ import java.util.Locale;
  *   dev.go4j.Panic event, whichever the policy; the deadlock report is a dev.go4j.Deadlock event. Before a halt
  *   (fatal error, deadlock), which skips the shutdown hook in which JFR writes a recording's file, go4j stops the
  *   recordings that have a file itself, so that the report's events reach it (Jfr.beforeHalt).
+ *
+ * Two kinds of program share run(): Go.main's, which is the process (no Scope: ids from the global counter, every
+ * goroutine of the JVM is its own, and its ends are the JVM's ends above), and Go.run's, a Scope. Inside a live
+ * Scope the same reports are printed, but nothing ends the JVM: the report decides the scope's status (2; Go.exit's
+ * code) and wakes its launcher, which returns it. A path that must not return (fatalPanic, Go.exit) unwinds its
+ * goroutine with ProgramExit instead, which nobody reports; fatal() returns its FatalError to be thrown, and
+ * goroutineFailed ignores that error once it reaches the top. Finally blocks therefore run inside a Scope, unlike
+ * Go. Once the status is decided the scope's later failures go to the uncaught-exception handler.
  */
 public final class Program {
     private static final String POLICY_PROPERTY = "go4j.panicPolicy";
@@ -37,9 +50,51 @@ public final class Program {
     private Program() {
     }
 
+    /** How long run() waits for a Go.run program's goroutines to finish after the status is decided. */
+    private static final Duration GRACE = Duration.ofSeconds(1);
+
     /** Marks the process as a Go program run by Go.main. */
     static void enterMain() {
         mainMode = true;
+    }
+
+    /**
+     * Runs a program and returns its exit status: starts {@code body} as goroutine 1 of {@code scope} (of Go.main's
+     * process-wide program if null), has {@code watch} watch it for deadlocks (before main starts), and waits for
+     * the status (main's return is 0). A Go.run program's goroutines still alive are then interrupted and given
+     * {@link #GRACE} to finish. For Go.main's program only main's return comes back here (0): its other ends
+     * never return.
+     */
+    public static int run(Scope scope, Task body, Consumer<Scope> watch) {
+        watch.accept(scope);
+        Thread main = Goroutine.startMain(scope, scope == null ? body : () -> {
+            Goroutine.runReportingFailure(body); // a panic decides the status first
+            if (scope.claimReport(null)) {
+                scope.end(0); // unless a panic, a deadlock or Go.exit decided first
+            }
+        });
+        if (scope != null) {
+            return scope.awaitStatus(GRACE);
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                main.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** The Go.run program of the current goroutine if its status is not decided yet, else null. */
+    private static Scope liveScope() {
+        Scope scope = G.currentScope();
+        return scope != null && !scope.ended() ? scope : null;
     }
 
     /** Whether Go.main runs this program. */
@@ -47,8 +102,16 @@ public final class Program {
         return mainMode;
     }
 
-    /** The policy in force. */
+    /**
+     * The policy in force for the current thread: inside a Go.run program its own choice, else EXIT (the system
+     * property's choice wins over that default); UNCAUGHT_EXCEPTION_HANDLER once the program's status is decided;
+     * outside any, the process-wide one.
+     */
     public static PanicPolicy policy() {
+        Scope scope = G.currentScope();
+        if (scope != null) {
+            return scopePolicy(scope);
+        }
         PanicPolicy explicit = explicitPolicy;
         if (explicit != null) {
             return explicit;
@@ -56,9 +119,28 @@ public final class Program {
         return mainMode ? PanicPolicy.EXIT : PanicPolicy.UNCAUGHT_EXCEPTION_HANDLER;
     }
 
-    /** Chooses the policy explicitly; null restores the default (or the system property's choice). */
+    private static PanicPolicy scopePolicy(Scope scope) {
+        if (scope.ended()) {
+            return PanicPolicy.UNCAUGHT_EXCEPTION_HANDLER;
+        }
+        PanicPolicy explicit = scope.explicitPolicy();
+        if (explicit == null) {
+            explicit = policyFromProperty();
+        }
+        return explicit != null ? explicit : PanicPolicy.EXIT;
+    }
+
+    /**
+     * Chooses the policy explicitly; null restores the default (or the system property's choice). Inside a Go.run
+     * program it chooses that program's policy only.
+     */
     public static void setPolicy(PanicPolicy policy) {
-        explicitPolicy = policy != null ? policy : policyFromProperty();
+        Scope scope = G.currentScope();
+        if (scope != null) {
+            scope.setExplicitPolicy(policy);
+        } else {
+            explicitPolicy = policy != null ? policy : policyFromProperty();
+        }
     }
 
     private static PanicPolicy policyFromProperty() {
@@ -79,7 +161,16 @@ public final class Program {
      * returns); otherwise hands it to the thread's uncaught-exception handler and returns.
      */
     public static void goroutineFailed(G g, Throwable failure) {
+        Scope scope = g.scope();
+        if (failure instanceof ProgramExit || scope != null && (scope.isReported(failure)
+                || scope.ended() && (failure instanceof Interrupted || failure instanceof InterruptedException))) {
+            return; // Go.exit, a report that decided the program's status, a goroutine unwinding at its end
+        }
         if (policy() == PanicPolicy.EXIT) {
+            if (scope != null) {
+                endScope(scope, g, failure);
+                return;
+            }
             fatalPanic(g, failure);
         }
         Thread thread = Thread.currentThread();
@@ -96,6 +187,11 @@ public final class Program {
      * escaping exception, and for callers that decided under EXIT that a panic must not reach a {@code catch}.
      */
     public static void fatalPanic(G g, Throwable failure) {
+        Scope scope = liveScope();
+        if (scope != null) {
+            endScope(scope, g, failure);
+            throw new ProgramExit();
+        }
         if (failure instanceof FatalError fatal) {
             halt(fatal, g);
         }
@@ -110,9 +206,22 @@ public final class Program {
     public static FatalError fatal(String message) {
         FatalError error = new FatalError(message);
         if (policy() == PanicPolicy.EXIT) {
-            halt(error, G.current());
+            Scope scope = liveScope();
+            if (scope == null) {
+                halt(error, G.current());
+            }
+            endScope(scope, G.current(), error);
         }
         return error;
+    }
+
+    /** A Go.run program's end by a failure: the report (once, by whoever decides the status) and status 2. */
+    private static void endScope(Scope scope, G g, Throwable failure) {
+        if (scope.claimReport(failure)) {
+            String headline = failure instanceof FatalError ? "fatal error: " : "panic: ";
+            report(headline + panicText(failure), g, failure);
+            scope.end(2);
+        }
     }
 
     /**
@@ -121,27 +230,27 @@ public final class Program {
      * shutdown hooks; never returns. Only the deadlock detector calls it, once it has proven the deadlock.
      */
     public static void deadlock() {
-        StringBuilder text = new StringBuilder("fatal error: all goroutines are asleep - deadlock!\n\n");
-        Traceback.dumpAll(text);
-        flushStandardStreams();
-        System.err.print(text);
-        flushStandardStreams();
+        printDeadlock(null);
         if (Jfr.on()) {
-            deadlockEvent();
+            deadlockEvent(null);
         }
         haltNow();
     }
 
-    /** Emits the deadlock report's JFR event: how many goroutines sleep, and what main waits for. */
-    private static void deadlockEvent() {
+    /**
+     * Emits the deadlock report's JFR event for program {@code scope} (Go.main's if null): how many goroutines
+     * sleep, and what its main waits for.
+     */
+    private static void deadlockEvent(Scope scope) {
         G main = null;
         for (G g : G.all()) {
-            if (g.id() == Goroutine.MAIN_ID) {
+            if (g.id() == Goroutine.MAIN_ID && g.scope() == scope) {
                 main = g;
             }
         }
         Object on = main == null ? null : main.waitingOn();
-        Jfr.deadlock(Goroutine.liveCount(), main == null ? null : main.waitReason(), on == null ? null : on.toString());
+        Jfr.deadlock(scope == null ? Goroutine.liveCount() : scope.liveCount(),
+                main == null ? null : main.waitReason(), on == null ? null : on.toString());
     }
 
     /** Runtime.halt(2), after writing the JFR recordings that have a file (the halt skips JFR's shutdown hook). */
@@ -152,8 +261,41 @@ public final class Program {
         Runtime.getRuntime().halt(2);
     }
 
-    /** Ends the program with {@code status}, as Go's os.Exit; never returns. */
+    /**
+     * A Go.run program's deadlock report: the same text with the dump of its goroutines only, then status 2. The
+     * deadlock detector calls it for each program it has proven deadlocked.
+     */
+    public static void deadlock(Scope scope) {
+        if (scope.claimReport(null)) {
+            printDeadlock(scope);
+            if (Jfr.on()) {
+                deadlockEvent(scope);
+            }
+            scope.end(2);
+        }
+    }
+
+    private static void printDeadlock(Scope scope) {
+        StringBuilder text = new StringBuilder("fatal error: all goroutines are asleep - deadlock!\n\n");
+        Traceback.dumpScope(text, scope);
+        flushStandardStreams();
+        System.err.print(text);
+        flushStandardStreams();
+    }
+
+    /**
+     * Ends the program with {@code status}, as Go's os.Exit; never returns. Inside a Go.run program it decides the
+     * program's status (unless decided already) and unwinds the calling goroutine with {@link ProgramExit}.
+     */
     public static void exit(int status) {
+        Scope scope = G.currentScope();
+        if (scope != null) {
+            if (scope.claimReport(null)) {
+                flushStandardStreams();
+                scope.end(status);
+            }
+            throw new ProgramExit();
+        }
         flushStandardStreams();
         System.exit(status);
         throw new AssertionError("System.exit returned");

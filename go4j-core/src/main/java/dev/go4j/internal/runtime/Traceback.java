@@ -7,6 +7,7 @@ import dev.go4j.internal.park.Bubble;
 import dev.go4j.internal.park.DebugNamed;
 import dev.go4j.internal.park.G;
 import dev.go4j.internal.park.LeakWatch;
+import dev.go4j.internal.park.Scope;
 import dev.go4j.internal.sched.JdkAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -107,12 +108,17 @@ public final class Traceback {
     }
 
     /**
-     * Snapshots of every goroutine that has not finished, lowest id first: the live ones and those the leak report
-     * has found (which Go.numGoroutine counts too, and which leak checks must see).
+     * Snapshots of every goroutine the current thread sees (see {@link #dumpAll}) that has not finished, lowest id
+     * first: the live ones and those the leak report has found (which Go.numGoroutine counts too, and which leak
+     * checks must see).
      */
     public static List<GoroutineInfo> goroutines() {
         List<GoroutineInfo> infos = new ArrayList<>();
+        Scope view = G.currentScope();
         for (G g : sortedGoroutines()) {
+            if (!visible(g, view)) {
+                continue;
+            }
             Entry entry = capture(g);
             if (entry != null) {
                 infos.add(entry.info);
@@ -127,16 +133,13 @@ public final class Traceback {
     }
 
     /**
-     * Writes the dump of every live goroutine to {@code out}, lowest id first (so the main goroutine first), then
-     * the threads go4j did not start that are parked in go4j, then the section of leaked goroutines if the leak
-     * report has found any; entries are separated by an empty line.
+     * Writes the dump of every live goroutine the current thread sees to {@code out}, lowest id first (so the main
+     * goroutine first), then the threads go4j did not start that are parked in go4j, then the section of leaked
+     * goroutines if the leak report has found any; entries are separated by an empty line. A goroutine of a Go.run
+     * program sees its program's goroutines only; any other thread sees every goroutine of the JVM.
      */
     public static void dumpAll(Appendable out) {
-        boolean any = dump(out, null);
-        if (LeakWatch.ENABLED) {
-            LeakWatch.drain();
-            appendLeaked(out, LeakWatch.leaked(), any);
-        }
+        dumpScope(out, G.currentScope());
     }
 
     /**
@@ -195,6 +198,19 @@ public final class Traceback {
     }
 
     /**
+     * Writes the dump of Go.run program {@code scope}'s goroutines (every goroutine if null), as {@link #dumpAll};
+     * the leaked section follows in either case (a leak's record keeps no program, so a Go.run program's dump
+     * lists every leak the report has found in the JVM).
+     */
+    public static void dumpScope(Appendable out, Scope scope) {
+        boolean any = dump(out, null, null, scope);
+        if (LeakWatch.ENABLED) {
+            LeakWatch.drain();
+            appendLeaked(out, LeakWatch.leaked(), any);
+        }
+    }
+
+    /**
      * Writes the current goroutine's entry (state running), then, if {@code all}, every other goroutine's: Go's
      * {@code runtime.Stack}.
      */
@@ -207,25 +223,25 @@ public final class Traceback {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            dump(out, self);
+            dump(out, self, null, self.scope());
         }
     }
 
     /** Writes the dump of synctest bubble {@code bubble}'s goroutines, lowest id first, as {@link #dumpAll}. */
     public static void dumpBubble(Appendable out, Bubble bubble) {
-        dump(out, null, bubble);
+        dump(out, null, bubble, G.currentScope());
     }
 
-    /** Writes every entry but {@code skip}'s; returns whether it wrote any. */
-    private static boolean dump(Appendable out, G skip) {
-        return dump(out, skip, null);
+    /** Whether {@code g} is in the view of Go.run program {@code view} (every G is if it is null). */
+    private static boolean visible(G g, Scope view) {
+        return view == null || g.id() == 0 || g.scope() == view;
     }
 
     /**
-     * Writes every entry but {@code skip}'s; only those of {@code bubble}'s goroutines if it is not null. Returns
-     * whether it wrote any.
+     * Writes every entry but {@code skip}'s; only those of {@code bubble}'s goroutines if it is not null, and only
+     * those {@link #visible} in {@code view}. Returns whether it wrote any.
      */
-    private static boolean dump(Appendable out, G skip, Bubble bubble) {
+    private static boolean dump(Appendable out, G skip, Bubble bubble, Scope view) {
         boolean first = true;
         List<G> goroutines = new ArrayList<>();
         List<G> foreign = new ArrayList<>();
@@ -235,7 +251,8 @@ public final class Traceback {
         goroutines.sort(Comparator.comparingLong(G::id));
         for (List<G> group : List.of(goroutines, foreign)) {
             for (G g : group) {
-                if (g == skip || g.id() == 0 && !g.isBlocked() || bubble != null && g.bubble() != bubble) {
+                if (g == skip || g.id() == 0 && !g.isBlocked() || bubble != null && g.bubble() != bubble
+                        || !visible(g, view)) {
                     continue;
                 }
                 Entry entry = capture(g);
@@ -496,7 +513,7 @@ public final class Traceback {
                     frames.isEmpty() ? null : frames.get(frames.size() - 1));
             if (LEVEL == Level.ALL || LEVEL == Level.SYSTEM) {
                 out.append('\n');
-                dump(out, g);
+                dump(out, g, null, g.scope());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -68,6 +68,7 @@ final class Carrier extends Thread {
     private static final VarHandle CURRENT;
     private static final VarHandle RUNS;
     private static final VarHandle STUCK;
+    private static final VarHandle RETIRE;
 
     final Scheduler sched;
     /** Position among the GOMAXPROCS carriers, or -1 for a replacement of a stuck carrier. Final. */
@@ -96,7 +97,7 @@ final class Carrier extends Thread {
      * it: whoever clears it reports the carrier back (Scheduler.replace says why both may try).
      */
     volatile boolean stuck;
-    /** Told to leave the scheduler at its next scheduling point. */
+    /** Told to leave the scheduler at its next scheduling point; a stand-in's is claimed by CAS (claimRetire). */
     volatile boolean retire;
     /** Slots before this index hold no reference any more (see forgetTaken); owner-only. */
     private int cleaned;
@@ -405,6 +406,14 @@ final class Carrier extends Thread {
         }
     }
 
+    /**
+     * Sets {@link #retire}; true for the one caller that did. Two stuck carriers coming back at once each retire
+     * a different stand-in this way, never the same one twice (which would leave the other stand-in for good).
+     */
+    boolean claimRetire() {
+        return RETIRE.compareAndSet(this, false, true);
+    }
+
     /** Clears {@link #stuck}; true for the one caller that did, which then reports this carrier back. */
     boolean clearStuck() {
         return STUCK.compareAndSet(this, true, false);
@@ -481,6 +490,7 @@ final class Carrier extends Thread {
             CURRENT = lookup.findVarHandle(Carrier.class, "current", Runnable.class);
             RUNS = lookup.findVarHandle(Carrier.class, "runs", long.class);
             STUCK = lookup.findVarHandle(Carrier.class, "stuck", boolean.class);
+            RETIRE = lookup.findVarHandle(Carrier.class, "retire", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -422,8 +422,7 @@ public final class Scheduler {
     void carrierCameBack(Carrier c) {
         stuck.decrementAndGet();
         for (Carrier r : carriers) {
-            if (r.index < 0 && !r.retire) {
-                r.retire = true;
+            if (r.index < 0 && r.claimRetire()) {
                 stats.retiredReplacements.increment();
                 wakeToRetire(r);
                 return;
