@@ -42,8 +42,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The consumer check: go4j-testing in a user's build, with JUnit 5 (the lowest supported 5.10 and the current 5.14,
- * from its BOM or not) and JUnit 6, on the class path and on the module path. Each variant's tests use {@code @Output} (a parameterized
- * one too), {@code Goroutines.awaitBlocked} and {@code @VerifyNoLeaks}, and check that they ran on the JUnit version
+ * from its BOM or not) and JUnit 6, on the class path and on the module path. Each variant's tests use {@code @Output} (a
+ * parameterized one too), {@code Goroutines.awaitBlocked}, {@code @VerifyNoLeaks}, a synctest bubble and
+ * {@code Go.run}, and check that they ran on the JUnit version
  * of the variant's BOM and with go4j in the modules the variant says. Tagged {@code long} (about a minute): skipped
  * by {@code ./go4j test -short}.
  */
@@ -118,8 +119,8 @@ class ConsumerBuildTest {
         }
     }
 
-    /** The consumer's test results of each variant: 7 in GreeterTest (one skipped), 2 in LayoutTest. */
-    private static final int TESTS = 9;
+    /** The consumer's test results of each variant: 8 in GreeterTest (one skipped), 2 in LayoutTest. */
+    private static final int TESTS = 10;
     private static final int SKIPPED = 1;
     private static final Pattern SUITE = Pattern.compile(
             "<testsuite [^>]*?tests=\"(\\d+)\" errors=\"(\\d+)\" skipped=\"(\\d+)\" failures=\"(\\d+)\"");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.consumer.Greeter;
 import dev.go4j.Chan;
+import dev.go4j.Go;
 import dev.go4j.WaitReason;
 import dev.go4j.testing.Goroutines;
 import dev.go4j.testing.Output;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** go4j-testing as a user's test uses it: examples, awaitBlocked, the leak check, a synctest bubble. */
+/** go4j-testing as a user's test uses it: examples, awaitBlocked, the leak check, a synctest bubble, Go.run. */
 class GreeterTest {
     @Output("hello, gopher")
     void greets() {
@@ -54,5 +55,11 @@ class GreeterTest {
             assertEquals(Instant.parse("2000-01-01T01:00:00Z"), Time.now());
             assertEquals("hello, erin", Greeter.greet("erin"));
         });
+    }
+
+    @Test
+    void goRunReturnsTheProgramsExitStatus() {
+        assertEquals(0, Go.run(new String[0], () -> System.out.println(Greeter.greet("frank"))));
+        assertEquals(3, Go.run(new String[0], () -> Go.exit(3)));
     }
 }
