@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import javax.management.JMException;
 import javax.management.MBeanException;
@@ -28,13 +29,16 @@ import javax.management.remote.JMXServiceURL;
  *      agent jcmd <pid> ManagementAgent.start_local starts, bound to the loopback address, for this user only)
  *      and detach;
  *   3. connect to that agent over JMX and invoke dump() of the MBean dev.go4j:type=Runtime, which go4j registers
- *      in the background when a program's first goroutine starts (unless -Dgo4j.jmx=false): the text of Go.dump.
+ *      in the background a second after a program's first goroutine starts (unless -Dgo4j.jmx=false; the tool
+ *      waits up to 3 s for it): the text of Go.dump.
  *
  * The dump goes to standard output, as it is; exit status 0. Each failure is one line on standard error, starting
  * "go4j: dump: ", and exit status 1; a bad command line exits with 2 (the launcher checks the pid first).
  */
 public final class Dump {
     private static final String MBEAN = "dev.go4j:type=Runtime";
+    /** How long to wait for the bean: go4j registers it 1 s after the first goroutine start, so a little more. */
+    private static final Duration REGISTRATION_WAIT = Duration.ofSeconds(3);
     /** SIGQUIT is signal 3 on Linux: bit 2 of the SigCgt mask. */
     private static final int SIGQUIT_BIT = 2;
 
@@ -76,8 +80,8 @@ public final class Dump {
         try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
             MBeanServerConnection server = connector.getMBeanServerConnection();
             ObjectName name = new ObjectName(MBEAN);
-            if (!server.isRegistered(name)) {
-                throw new Failure("process " + pid + " has no MBean " + MBEAN + ": go4j registers it when the"
+            if (!awaitRegistered(server, name)) {
+                throw new Failure("process " + pid + " has no MBean " + MBEAN + ": go4j registers it a second after the"
                         + " program's first goroutine starts, so either it is not a go4j program, or no goroutine has"
                         + " started yet, or it runs with -Dgo4j.jmx=false");
             }
@@ -87,6 +91,27 @@ public final class Dump {
         } catch (JMException | IOException e) {
             throw new Failure("cannot talk to the management agent of process " + pid + " (" + address + "): " + e);
         }
+    }
+
+    /**
+     * Whether {@code name} is registered in {@code server}, or becomes so within {@link #REGISTRATION_WAIT}: go4j
+     * registers its bean a second after the program's first goroutine starts.
+     */
+    private static boolean awaitRegistered(MBeanServerConnection server, ObjectName name)
+            throws IOException {
+        long deadline = System.nanoTime() + REGISTRATION_WAIT.toNanos();
+        while (!server.isRegistered(name)) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** On Linux, fails unless process {@code pid} catches SIGQUIT, as a JVM does (see the notes). */

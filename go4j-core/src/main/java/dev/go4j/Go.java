@@ -9,6 +9,7 @@ import dev.go4j.internal.runtime.Goroutine;
 import dev.go4j.internal.runtime.GoroutineExecutorService;
 import dev.go4j.internal.runtime.Program;
 import dev.go4j.internal.runtime.Traceback;
+import dev.go4j.internal.time.TimerHeap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +36,10 @@ import org.jspecify.annotations.Nullable;
  * {@link PanicPolicy#UNCAUGHT_EXCEPTION_HANDLER}.
  */
 public final class Go {
+    static {
+        TimerHeap.warmUpInBackground(); // so that a program's first timer is not late by class loading
+    }
+
     private Go() {
     }
 
@@ -185,8 +190,8 @@ public final class Go {
      *
      * <p>From outside the program, the same text comes from {@code ./go4j dump <pid>}, or from the operation
      * {@code dump()} of the MBean {@code dev.go4j:type=Runtime}, which go4j registers in the platform MBeanServer
-     * when the first goroutine starts (with the attributes {@code NumGoroutine} and {@code GOMAXPROCS}; off with
-     * {@code -Dgo4j.jmx=false}).
+     * a second after the first goroutine starts (with the attributes {@code NumGoroutine} and {@code GOMAXPROCS};
+     * off with {@code -Dgo4j.jmx=false}).
      *
      * @param out where to write; an {@link java.io.IOException} it throws is rethrown as
      *     {@link java.io.UncheckedIOException}

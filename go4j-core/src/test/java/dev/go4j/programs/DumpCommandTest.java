@@ -114,7 +114,7 @@ class DumpCommandTest {
     void saysWhenTheProgramHasNoMBean() throws Exception {
         Dumped jobs = dumpOfJobs(List.of(JavaProcess.SCHEDULER_ACCESS, "-Dgo4j.jmx=false"));
         assertThat(failure(jobs.outcome)).isEqualTo("go4j: dump: process " + jobs.pid + " has no MBean " + MBEAN
-                + ": go4j registers it when the program's first goroutine starts, so either it is not a go4j"
+                + ": go4j registers it a second after the program's first goroutine starts, so either it is not a go4j"
                 + " program, or no goroutine has started yet, or it runs with -Dgo4j.jmx=false\n");
     }
 

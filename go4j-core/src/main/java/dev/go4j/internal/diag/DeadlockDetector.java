@@ -7,6 +7,7 @@ import dev.go4j.internal.park.Quiescence;
 import dev.go4j.internal.park.RuntimeLock;
 import dev.go4j.internal.park.Scope;
 import dev.go4j.internal.park.Waiter;
+import dev.go4j.internal.runtime.GoRuntimeBean;
 import dev.go4j.internal.runtime.Goroutine;
 import dev.go4j.internal.runtime.Program;
 import dev.go4j.internal.sched.JdkAccess;
@@ -37,7 +38,8 @@ import java.util.Set;
  *   4. no timer of the real-time heap can fire (Go 1.23: a channel timer nobody waits on is not in the heap, so
  *      an unobserved timer does not count; an afterFunc timer or a context deadline does), and its thread is not
  *      firing one;
- *   5. every live platform thread is go4j's (the launcher in Go.main, carriers, monitor, timer thread, this one)
+ *   5. every live platform thread is go4j's (the launcher in Go.main, carriers, monitor, timer thread, this one,
+ *      the MBean's registration thread and the timers' warm-up thread, which wake no goroutine)
  *      or one of the JDK's service threads on ALLOWED_JDK_THREADS;
  *   6. no shutdown hook but the JDK's own is registered, and no signal has an application's handler (the Java
  *      idiom for Go's signal.Notify(c, os.Interrupt); <-c is a hook or a handler that closes a channel, and Go
@@ -314,6 +316,7 @@ public final class DeadlockDetector {
         for (int i = 0; i < n; i++) {
             Thread t = threads[i];
             if (t == self || isLauncher(t, programs) || t == timers || scheduler != null && scheduler.owns(t)
+                    || TimerHeap.isWarmUpThread(t) || GoRuntimeBean.isRegistrationThread(t)
                     || ALLOWED_JDK_THREADS.contains(t.getName()) || isIdleJdkCarrier(t)) {
                 continue;
             }

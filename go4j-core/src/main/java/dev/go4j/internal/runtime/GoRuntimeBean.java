@@ -1,10 +1,12 @@
 package dev.go4j.internal.runtime;
 
+import dev.go4j.internal.clock.Clock;
 import dev.go4j.internal.sched.SchedStats;
 import dev.go4j.internal.sched.Scheduler;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -54,10 +56,12 @@ import javax.management.openmbean.SimpleType;
  *
  *   - Goroutine.start calls goroutineStarting() before the goroutine exists. The first call initialises the
  *     holder class Registration, whose initialiser starts a short-lived daemon platform thread, go4j-jmx, that
- *     registers the bean in the platform MBeanServer and ends; every later call is a call of an empty static
- *     method of an initialised class, which the JIT removes. So spawning pays nothing, and the first go() or
- *     Go.main never waits for the platform MBeanServer's start-up (a few hundred milliseconds on a cold JVM: it
- *     loads java.management and registers the JDK's own MXBeans first).
+ *     waits REGISTRATION_DELAY_NANOS (1 s), registers the bean in the platform MBeanServer and ends; every later
+ *     call is a call of an empty static method of an initialised class, which the JIT removes. So spawning pays
+ *     nothing, and the first go() or Go.main never waits for the platform MBeanServer's start-up (it loads
+ *     java.management and registers the JDK's own MXBeans first). The delay keeps that start-up, a core's work
+ *     for 10-15 ms, out of the program's own start-up: on a 2-core machine it made a program's first 1 ms timer
+ *     fire 7-15 ms late (go4j-bench Latency, first-timer). ./go4j dump waits for the bean as long.
  *   - -Dgo4j.jmx=false (read once, by that initialiser) starts no thread: no MBean, and java.management's
  *     classes are not even loaded.
  *   - Failure never reaches the program: if the thread cannot be started, or registering throws (a security
@@ -151,6 +155,19 @@ public final class GoRuntimeBean implements DynamicMBean {
 
     // ---- Registration. ----
 
+    /** How long after the first goroutine start the bean is registered (see the notes). */
+    static final long REGISTRATION_DELAY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** The registration thread once made (null before): read by isRegistrationThread without starting it. */
+    private static volatile Thread registering;
+
+    /**
+     * Whether {@code thread} is go4j's registration thread, which never wakes a goroutine (for the deadlock
+     * report, which must not wait for it); never starts the registration.
+     */
+    public static boolean isRegistrationThread(Thread thread) {
+        return thread == registering;
+    }
+
     /**
      * Called by every goroutine start before the goroutine's thread exists; the first call starts the
      * registration in the background (see the notes), every other call costs nothing.
@@ -174,8 +191,11 @@ public final class GoRuntimeBean implements DynamicMBean {
             if (System.getProperty(PROPERTY, "true").trim().equalsIgnoreCase("false")) {
                 return null;
             }
-            return Thread.ofPlatform().name("go4j-jmx").daemon().inheritInheritableThreadLocals(false)
-                    .start(GoRuntimeBean::register);
+            Thread thread = Thread.ofPlatform().name("go4j-jmx").daemon().inheritInheritableThreadLocals(false)
+                    .unstarted(GoRuntimeBean::registerAfterStartUp);
+            registering = thread;
+            thread.start();
+            return thread;
         } catch (Throwable failure) {
             return null; // the program runs on without the MBean (see the notes)
         }
@@ -187,6 +207,16 @@ public final class GoRuntimeBean implements DynamicMBean {
      */
     static Thread registrationThread() {
         return Registration.THREAD;
+    }
+
+    /** Waits {@link #REGISTRATION_DELAY_NANOS}, then registers (see the notes). */
+    private static void registerAfterStartUp() {
+        Clock clock = Clock.system();
+        long until = clock.nanoTime() + REGISTRATION_DELAY_NANOS;
+        while (until - clock.nanoTime() > 0) {
+            clock.parkUntil(Registration.class, until);
+        }
+        register();
     }
 
     /**

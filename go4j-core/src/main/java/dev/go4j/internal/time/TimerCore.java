@@ -5,6 +5,8 @@ import dev.go4j.internal.chan.ChannelTimer;
 import dev.go4j.internal.chan.ReceiveOnlyChannel;
 import dev.go4j.internal.clock.Clock;
 import dev.go4j.internal.park.RuntimeLock;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 
 /*
@@ -33,7 +35,9 @@ import java.time.Instant;
  *     needsHeap = armed && (func timer || blocked > 0)
  *
  * Transitions:
- *     maybeRun (channel op)   not heaped, armed, due -> fire (send under the lock)
+ *     maybeRun (channel op)   not heaped, armed, due -> fire (send under the lock); it first looks without the
+ *                             lock (armed and when are volatile, heapIndex read opaquely), which is all that a
+ *                             timer not armed, heaped or not due needs
  *     blocked                 blocked++; un-zombie if heaped; else add to the heap if needsHeap
  *     unblocked               blocked--; heaped and no longer needed -> zombie
  *     stop                    due and not heaped -> fire first; then armed = false, drain the channel; heaped ->
@@ -56,6 +60,7 @@ import java.time.Instant;
 
 /** A Go runtime timer; see the implementation notes. */
 public final class TimerCore implements ChannelTimer {
+    private static final VarHandle HEAP_INDEX;
     /** The heap this timer belongs to. Final. */
     final TimerHeap heap;
     /** Guards the state below; see the notes. */
@@ -64,9 +69,9 @@ public final class TimerCore implements ChannelTimer {
     private final ReceiveOnlyChannel<Instant> channel;
     /** The function of a func timer, run on the heap's runner thread (must be short), or null. Final. */
     private final Runnable func;
-    /** See the notes. Guarded by lock. */
-    private boolean armed;
-    long when;
+    /** See the notes. Written under lock; volatile for maybeRun's first look. */
+    private volatile boolean armed;
+    volatile long when;
     private long period;
     private int blocked;
     boolean zombie;
@@ -195,6 +200,12 @@ public final class TimerCore implements ChannelTimer {
 
     @Override
     public void maybeRun() {
+        // A first look without the lock (every poll of the channel comes here, as in Go's maybeRunChan): a timer
+        // that is not armed, or is in the heap (the heap sends when it is due), or is not due has nothing to run
+        // here, as of these reads; the clock is read only for an armed timer out of the heap.
+        if (!armed || (int) HEAP_INDEX.getOpaque(this) >= 0 || when - heap.clock.nanoTime() > 0) {
+            return;
+        }
         lock.lock();
         try {
             if (armed && heapIndex < 0) {
@@ -322,5 +333,13 @@ public final class TimerCore implements ChannelTimer {
     public String toString() {
         return (func != null ? "func timer" : "channel timer") + (armed ? " armed" : " stopped")
                 + (period > 0 ? ", period " + period + " ns" : "");
+    }
+
+    static {
+        try {
+            HEAP_INDEX = MethodHandles.lookup().findVarHandle(TimerCore.class, "heapIndex", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 }

@@ -7,8 +7,10 @@ import dev.go4j.internal.runtime.Program;
 import dev.go4j.internal.sched.Scheduler;
 import dev.go4j.internal.sched.TimerSource;
 import dev.go4j.internal.park.RuntimeLock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /*
@@ -49,6 +51,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and plans again. Only a head earlier than wakeAt claims the sleeper's Waiter. (go4j-bench SelectTimeout: the
  * measured reason this rule exists, see bench/README.md.)
  *
+ * Waking on time. A timed park ends up to the OS's timer slack late (50 µs on Linux, where a thread cannot
+ * change its own slack from Java), and that lateness would be every timer's. So the runner parks until
+ * EARLY_WAKE_NANOS before its planned wake-up and spins the rest (until the planned time, or until a timer
+ * added meanwhile is due: add() then finds the sleeper's Waiter cancelled, and the spin reads `earliest`). The
+ * price is at most EARLY_WAKE_NANOS of one core per planned wake-up; a signalled runner (a nudge, an earlier
+ * head) does not spin.
+ *
+ * Warm-up. A cold JVM loads and verifies the dozen classes between Time.after and its firing (the facade, the
+ * timer, its channel, this heap and its thread, Instant) in about 3 ms on a 2-core machine, which a program's
+ * first timer would add to its lateness (Go: about 0.1 ms). So the first use of Go (its class initialiser) has
+ * a short-lived daemon thread make and stop a timer in the real-time heap, which loads them and starts the
+ * runner while the program starts up.
+ *
  * Invariants (under lock): heap[0 .. size) is a min-heap by heapWhen (compared by subtraction, see Clock) and
  * heap[i].heapIndex == i; a timer not in the heap has heapIndex -1; zombies counts heaped timers marked zombie.
  */
@@ -56,6 +71,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A heap of timers with its runner thread; see the implementation notes. */
 public final class TimerHeap implements TimerSource {
     private static final int INITIAL_CAPACITY = 16;
+    /**
+     * How much earlier than planned the runner's timed park ends: the OS's timer slack (50 µs on Linux) and a
+     * wake-up's latency; the rest of the wait is spun (see the notes).
+     */
+    static final long EARLY_WAKE_NANOS = 75_000;
 
     /** The clock whose nanoTime orders this heap. Final. */
     final Clock clock;
@@ -79,6 +99,8 @@ public final class TimerHeap implements TimerSource {
 
     /** The thread that runs due timers, or null for a bubble's heap (its carrier fires it). Final. */
     private final Thread runner;
+    /** The warm-up thread once made (null before); see warmUpInBackground. */
+    private static volatile Thread warmingUp;
     /** The heaps of open synctest bubbles, by their clocks. */
     private static final ConcurrentHashMap<Clock, TimerHeap> BUBBLE_HEAPS = new ConcurrentHashMap<>();
 
@@ -138,6 +160,47 @@ public final class TimerHeap implements TimerSource {
     /** The heap of real time, served by the thread "go4j-clock", created on first use. */
     public static TimerHeap real() {
         return Real.HEAP;
+    }
+
+    /**
+     * Starts, on a short-lived daemon thread, what a program's first timer would otherwise wait for: the
+     * real-time heap with its thread, and the classes a channel timer and its firing use (see the notes). Returns
+     * at once; only the first call does anything.
+     */
+    public static void warmUpInBackground() {
+        WarmUp.touch();
+    }
+
+    /**
+     * Whether {@code thread} is the warm-up thread, which never wakes a goroutine (for the deadlock report, which
+     * must not wait for it); never starts the warm-up.
+     */
+    public static boolean isWarmUpThread(Thread thread) {
+        return thread == warmingUp;
+    }
+
+    /** The holder whose initialisation starts the warm-up thread. */
+    private static final class WarmUp {
+        static {
+            try {
+                Thread thread = Thread.ofPlatform().name("go4j-timer-warm-up").daemon()
+                        .inheritInheritableThreadLocals(false).unstarted(WarmUp::run);
+                warmingUp = thread;
+                thread.start();
+            } catch (Throwable failure) {
+                // no warm-up: the first timer loads the classes itself
+            }
+        }
+
+        static void touch() {
+        }
+
+        private static void run() {
+            TimerCore timer = TimerCore.channelTimer(TimeUnit.HOURS.toNanos(1)); // in real(): starts its thread
+            timer.maybeRun();
+            timer.stop();
+            Instant.now(); // what a firing sends
+        }
     }
 
     /** The heap that timers made by the current goroutine belong to: its bubble's, or the real-time one. */
@@ -264,7 +327,11 @@ public final class TimerHeap implements TimerSource {
         while (true) {
             Waiter sleep = new Waiter();
             Deadline until = runDueThenSleep(sleep);
-            sleep.await(null, this, until, false);
+            if (until.isNever()) {
+                sleep.await(null, this, until, false);
+            } else if (sleep.await(null, this, Deadline.at(until.nanos() - EARLY_WAKE_NANOS), false) == null) {
+                spinUntilDue(until.nanos());
+            }
             lock.lock();
             try {
                 if (sleeper == sleep) {
@@ -273,6 +340,16 @@ public final class TimerHeap implements TimerSource {
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /**
+     * The end of an early wake-up (see the notes): spins until {@code planned} passes or a timer added meanwhile
+     * is due, at most {@link #EARLY_WAKE_NANOS}.
+     */
+    private void spinUntilDue(long planned) {
+        while (planned - clock.nanoTime() > 0 && !due(clock)) {
+            Thread.onSpinWait();
         }
     }
 
