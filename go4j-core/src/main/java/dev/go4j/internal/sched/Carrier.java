@@ -41,7 +41,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * Fields read by other threads (the monitor, thieves, wakers) are volatile or accessed with VarHandles; `current`
  * and `runs` are written by the owner with release (opaque reads elsewhere: a sample, exact whenever the owner
- * stays put).
+ * stays put). waitsBegun and waitsEnded are the deadlock report's park counters for the goroutines that run here:
+ * only code on this thread writes them (a goroutine cannot move to another carrier between reading and writing
+ * one, since it moves only when it parks or yields), so they cost a parking goroutine no shared cache line;
+ * Scheduler.carrierWaits sums them.
  */
 
 /** A carrier thread of go4j's scheduler; see the implementation notes. */
@@ -69,6 +72,8 @@ final class Carrier extends Thread {
     private static final VarHandle RUNS;
     private static final VarHandle STUCK;
     private static final VarHandle RETIRE;
+    private static final VarHandle WAITS_BEGUN;
+    private static final VarHandle WAITS_ENDED;
 
     final Scheduler sched;
     /** Position among the GOMAXPROCS carriers, or -1 for a replacement of a stuck carrier. Final. */
@@ -103,6 +108,12 @@ final class Carrier extends Thread {
     private int cleaned;
     /** Schedules not inherited from runnext (Go's schedtick); owner-only. */
     private int schedtick;
+    /**
+     * Waits with a reason begun and ended by goroutines while mounted here (the deadlock report's counters, see
+     * Quiescence): written only from this carrier's thread (opaque), read by anyone (opaque).
+     */
+    private long waitsBegun;
+    private long waitsEnded;
     /** The monitor's bookkeeping of its last sample; monitor-only. */
     long seenRuns = -1;
     long seenRunsAt;
@@ -126,6 +137,25 @@ final class Carrier extends Thread {
     /** Tasks run so far, as last written by the owner. */
     long runs() {
         return (long) RUNS.getOpaque(this);
+    }
+
+    /** Counts a wait begun ({@code began}) or ended by the goroutine running here; called on this thread only. */
+    void countWait(boolean began) {
+        if (began) {
+            WAITS_BEGUN.setOpaque(this, waitsBegun + 1);
+        } else {
+            WAITS_ENDED.setOpaque(this, waitsEnded + 1);
+        }
+    }
+
+    /** Waits begun here so far. */
+    long waitsBegun() {
+        return (long) WAITS_BEGUN.getOpaque(this);
+    }
+
+    /** Waits ended here so far. */
+    long waitsEnded() {
+        return (long) WAITS_ENDED.getOpaque(this);
     }
 
     /** Approximate number of tasks in the local queue and runnext, for the trace and the work checks. */
@@ -491,6 +521,8 @@ final class Carrier extends Thread {
             RUNS = lookup.findVarHandle(Carrier.class, "runs", long.class);
             STUCK = lookup.findVarHandle(Carrier.class, "stuck", boolean.class);
             RETIRE = lookup.findVarHandle(Carrier.class, "retire", boolean.class);
+            WAITS_BEGUN = lookup.findVarHandle(Carrier.class, "waitsBegun", long.class);
+            WAITS_ENDED = lookup.findVarHandle(Carrier.class, "waitsEnded", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

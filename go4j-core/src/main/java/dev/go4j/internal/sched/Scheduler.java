@@ -84,6 +84,11 @@ public final class Scheduler {
     private volatile ConcurrentHashMap<Runnable, Thread> foreignThreads;
     /** Set when a tracked task's thread could not be told: foreignThreads() then answers null. */
     private volatile boolean foreignUnknown;
+    /** The wait counts of carriers that left; written only inside the leaving seqlock (carrierLeft). */
+    private volatile long retiredWaitsBegun;
+    private volatile long retiredWaitsEnded;
+    /** Seqlock over carriers leaving: odd while one moves its wait counts to the retired sums. */
+    private final AtomicInteger leaving = new AtomicInteger();
 
     private Scheduler(int procs) {
         this.gomaxprocs = procs;
@@ -256,6 +261,44 @@ public final class Scheduler {
         return List.copyOf(tracked.values());
     }
 
+    // ---- The deadlock report's park counters (see Quiescence). ----
+
+    /**
+     * Counts a wait with a reason that the current goroutine begins ({@code began}) or ends, on the carrier it
+     * runs on; false (nothing counted) if it runs on no carrier of go4j's scheduler, or go4j's scheduler is not
+     * installed: the caller counts it elsewhere.
+     */
+    public static boolean countWaitOnCarrier(boolean began) {
+        Scheduler s = installed();
+        if (s != null && JdkAccess.currentCarrier() instanceof Carrier c && c.sched == s) {
+            c.countWait(began);
+            return true;
+        }
+        return false;
+    }
+
+    /** The sums of every carrier's wait counters, those of carriers that left included. */
+    public record CarrierWaits(long begun, long ended) {
+    }
+
+    /**
+     * The sums of the carriers' wait counters, or null if a carrier left meanwhile (its counts moving to the
+     * retired sums): a seqlock, so that a sum never counts a carrier twice or not at all.
+     */
+    public CarrierWaits carrierWaits() {
+        int seq = leaving.get();
+        if ((seq & 1) != 0) {
+            return null;
+        }
+        long begun = retiredWaitsBegun;
+        long ended = retiredWaitsEnded;
+        for (Carrier c : carriers) {
+            begun += c.waitsBegun();
+            ended += c.waitsEnded();
+        }
+        return leaving.get() == seq ? new CarrierWaits(begun, ended) : null;
+    }
+
     /** Registers the timers that carriers look at in their scheduling points. */
     public void setTimerSource(TimerSource source) {
         this.timers = source;
@@ -368,15 +411,28 @@ public final class Scheduler {
         return c;
     }
 
-    /** Called by a carrier that retired, from its own thread, as it leaves. */
+    /**
+     * Called by a carrier that retired, from its own thread, as it leaves: its wait counts move to the retired
+     * sums inside the {@code leaving} seqlock (odd while a carrier leaves; leaving carriers take turns).
+     */
     void carrierLeft(Carrier c) {
+        while (true) {
+            int seq = leaving.get();
+            if ((seq & 1) == 0 && leaving.compareAndSet(seq, seq + 1)) {
+                break;
+            }
+            Thread.onSpinWait();
+        }
+        retiredWaitsBegun += c.waitsBegun();
+        retiredWaitsEnded += c.waitsEnded();
         while (true) {
             Carrier[] old = carriers;
             Carrier[] now = Arrays.stream(old).filter(x -> x != c).toArray(Carrier[]::new);
             if (CARRIERS.compareAndSet(this, old, now)) {
-                return;
+                break;
             }
         }
+        leaving.incrementAndGet();
     }
 
     private int changeGomaxprocs(int n) {

@@ -2,6 +2,7 @@ package dev.go4j.internal.sched;
 
 import static dev.go4j.testsupport.GoTesting.TIMEOUT;
 import static dev.go4j.testsupport.GoTesting.await;
+import static dev.go4j.testsupport.GoTesting.awaitBlocked;
 import static dev.go4j.testsupport.GoTesting.awaitCondition;
 import static dev.go4j.testsupport.GoTesting.join;
 import static dev.go4j.testsupport.GoTesting.start;
@@ -10,7 +11,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.go4j.Chan;
 import dev.go4j.Go;
+import dev.go4j.WaitReason;
+import dev.go4j.internal.park.Quiescence;
 import dev.go4j.programs.JavaProcess;
+import dev.go4j.testsupport.GoTesting;
 import dev.go4j.sync.WaitGroup;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -312,6 +316,47 @@ class SchedulerTest {
         assertThat(outcome.exitStatus()).isZero();
         assertThat(outcome.stdout()).isEqualTo("JDK\nran\n");
         assertThat(outcome.stderr()).isEmpty();
+    }
+
+    /**
+     * The deadlock report's park counters live on the carriers: goroutines blocking there are counted there (and
+     * so in Quiescence), the counts of a carrier that leaves (GOMAXPROCS 2 -> 1) stay in the sums, and the
+     * goroutines' wake-ups are counted off again.
+     */
+    @Test
+    void waitCountsLiveOnCarriersAndSurviveACarrierLeaving() {
+        int blockers = 10;
+        Scheduler.CarrierWaits before = settledCarrierWaits();
+        long parkedBefore = Quiescence.parkedGoroutines();
+        Chan<Integer> gate = Chan.make();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < blockers; i++) {
+            threads.add(start(gate::receive));
+        }
+        awaitBlocked(gate, WaitReason.CHAN_RECEIVE, blockers);
+        Scheduler.CarrierWaits blocked = settledCarrierWaits();
+        assertThat(blocked.begun() - before.begun()).as("waits begun on carriers").isGreaterThanOrEqualTo(blockers);
+        long parkedBlocked = Quiescence.parkedGoroutines();
+        assertThat(parkedBlocked - parkedBefore).isGreaterThanOrEqualTo(blockers);
+        Go.gomaxprocs(1);
+        awaitCondition("one carrier left", () -> SCHED.carriers.length == 1);
+        Scheduler.CarrierWaits afterLeaving = settledCarrierWaits();
+        assertThat(afterLeaving.begun()).as("a leaving carrier's counts stay").isGreaterThanOrEqualTo(blocked.begun());
+        assertThat(afterLeaving.ended()).isGreaterThanOrEqualTo(blocked.ended());
+        assertThat(Quiescence.parkedGoroutines() - parkedBefore).isGreaterThanOrEqualTo(blockers);
+        gate.close();
+        threads.forEach(GoTesting::join);
+        assertThat(Quiescence.parkedGoroutines()).as("woken goroutines are counted off")
+                .isLessThanOrEqualTo(parkedBlocked - blockers);
+    }
+
+    /** The carriers' wait sums, read again until no carrier was leaving during the read. */
+    private static Scheduler.CarrierWaits settledCarrierWaits() {
+        Scheduler.CarrierWaits waits;
+        while ((waits = SCHED.carrierWaits()) == null) {
+            Thread.onSpinWait();
+        }
+        return waits;
     }
 
     /** -Dgo4j.scheduler=jdk forces the fallback; -Dgo4j.scheduler=go4j without the access fails naming the flag. */
