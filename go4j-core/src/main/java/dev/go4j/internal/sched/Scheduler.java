@@ -27,7 +27,10 @@ import java.util.concurrent.locks.LockSupport;
  *     any other thread (timers' thread, the JDK's unparker threads, platform threads) -> the global queue
  * and then wakes an idle carrier, unless one is spinning already (Go's wakep): a spinning carrier will find the
  * work, and one that stops spinning re-checks every queue before it parks, so no wake-up is lost (see
- * Carrier.parkUnlessWork and wakeIdle: each side writes its state, then reads the other's).
+ * Carrier.parkUnlessWork and wakeIdle: each side writes its state, then reads the other's). One exception to
+ * Go: a yield that leaves its task the global queue's only one, with nothing in its carrier's own queues, wakes
+ * nobody, since that carrier takes it back at once (Go's wakep would start a spinner that finds nothing or takes
+ * the goroutine away; measured with go4j-bench Gosched, see bench/README.md).
  *
  * At most half of the busy carriers spin (Go's rule), and a spinner stops after a few steal rounds, so an idle
  * program's carriers all park and cost no CPU; the monitor then parks too.
@@ -309,12 +312,28 @@ public final class Scheduler {
     /** The JDK's entry: schedules {@code task}, a virtual thread's continuation; see the notes. */
     void execute(Runnable task) {
         Thread thread = JdkAccess.currentCarrier();
-        if (thread instanceof Carrier c && c.sched == this && !c.retire && !c.isRunning(task)) {
-            c.putReady(task);
+        if (thread instanceof Carrier c && c.sched == this && !c.retire) {
+            if (!c.isRunning(task)) {
+                c.putReady(task);
+            } else if (putGlobalIsOnlyWork(task, c)) {
+                return; // its own carrier takes it back next: no other carrier is needed (see the notes)
+            }
         } else {
             putGlobal(task);
         }
         wakeIdle();
+    }
+
+    /**
+     * A carrier's own task yields: puts it on the global queue and tells whether it is then the only work in
+     * sight, the global queue's only task while nothing waits in {@code c}'s own queues, so that {@code c}, about
+     * to look for work, takes it right back.
+     */
+    private boolean putGlobalIsOnlyWork(Runnable task, Carrier c) {
+        global.offer(task);
+        int size = globalSize.incrementAndGet();
+        stats.globalPuts.increment();
+        return size == 1 && c.queued() == 0;
     }
 
     private void putGlobal(Runnable task) {

@@ -359,6 +359,24 @@ class SchedulerTest {
         return waits;
     }
 
+    /**
+     * A goroutine that yields while nothing else is runnable gets its carrier straight back and wakes no other
+     * carrier for it (Go's wakep would; here it is only cost: go4j-bench Gosched).
+     */
+    @Test
+    void aLoneYieldingGoroutineWakesNoOtherCarrier() {
+        var wakes = new CompletableFuture<Long>();
+        start(() -> {
+            awaitCondition("one carrier idle", () -> SCHED.idle.get() == 1);
+            long before = SCHED.stats.wakes.sum();
+            for (int i = 0; i < 10_000; i++) {
+                Go.gosched();
+            }
+            wakes.complete(SCHED.stats.wakes.sum() - before);
+        });
+        assertThat(await(wakes)).as("carriers woken during 10 000 yields").isLessThan(10);
+    }
+
     /** -Dgo4j.scheduler=jdk forces the fallback; -Dgo4j.scheduler=go4j without the access fails naming the flag. */
     @Test
     void theSchedulerPropertyForcesOrDemands() throws Exception {
