@@ -67,6 +67,7 @@ public final class Go {
     public static void main(String[] args, Task body) {
         Objects.requireNonNull(args, "args");
         Objects.requireNonNull(body, "body");
+        TimerHeap.awaitWarmUp(); // the runtime is set up before the body runs: its first timer is not late
         Program.exit(Program.run(null, body, DeadlockDetector::watch));
     }
 

@@ -1,5 +1,6 @@
 package dev.go4j.internal.time;
 
+import dev.go4j.internal.chan.Channel;
 import dev.go4j.internal.clock.Clock;
 import dev.go4j.internal.clock.Deadline;
 import dev.go4j.internal.park.Waiter;
@@ -7,6 +8,7 @@ import dev.go4j.internal.runtime.Program;
 import dev.go4j.internal.sched.Scheduler;
 import dev.go4j.internal.sched.TimerSource;
 import dev.go4j.internal.park.RuntimeLock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,9 +62,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * Warm-up. A cold JVM loads and verifies the dozen classes between Time.after and its firing (the facade, the
  * timer, its channel, this heap and its thread, Instant) in about 3 ms on a 2-core machine, which a program's
- * first timer would add to its lateness (Go: about 0.1 ms). So the first use of Go (its class initialiser) has
- * a short-lived daemon thread make and stop a timer in the real-time heap, which loads them and starts the
- * runner while the program starts up.
+ * first timer would add to its lateness (Go: about 0.1 ms), and a program's first receive loads the channel
+ * core's too. So the first use of Go (its class initialiser) has a short-lived daemon thread make a timer in
+ * the real-time heap, poll its channel and another channel, and stop it, which loads them and starts the
+ * runner while the program starts up; Go.main waits for it (at most 100 ms) before it runs the program's body,
+ * as Go's runtime is set up before main.main runs, so a program's timers never wait for class loading. Library
+ * code (no Go.main) just gets the head start.
  *
  * Invariants (under lock): heap[0 .. size) is a min-heap by heapWhen (compared by subtraction, see Clock) and
  * heap[i].heapIndex == i; a timer not in the heap has heapIndex -1; zombies counts heaped timers marked zombie.
@@ -101,6 +106,12 @@ public final class TimerHeap implements TimerSource {
     private final Thread runner;
     /** The warm-up thread once made (null before); see warmUpInBackground. */
     private static volatile Thread warmingUp;
+    /** Set when the warm-up is over (or could not start). */
+    private static volatile boolean warmedUp;
+    /** The Waiter of the thread in awaitWarmUp, or null. */
+    private static volatile Waiter warmUpWaiter;
+    /** The longest Go.main waits for the warm-up. */
+    private static final Duration WARM_UP_WAIT = Duration.ofMillis(100);
     /** The heaps of open synctest bubbles, by their clocks. */
     private static final ConcurrentHashMap<Clock, TimerHeap> BUBBLE_HEAPS = new ConcurrentHashMap<>();
 
@@ -172,6 +183,28 @@ public final class TimerHeap implements TimerSource {
     }
 
     /**
+     * Waits until the warm-up is done, at most {@link #WARM_UP_WAIT}; starts it if need be. Go.main calls it before
+     * the program's body, as Go's runtime sets itself up before main.main (see the notes). One caller at a time.
+     */
+    public static void awaitWarmUp() {
+        warmUpInBackground();
+        if (warmedUp) {
+            return;
+        }
+        Waiter waiter = new Waiter();
+        warmUpWaiter = waiter;
+        if (!warmedUp) { // else the warm-up ended before it could see the waiter
+            waiter.await(null, WarmUp.class, Deadline.after(WARM_UP_WAIT), false);
+        }
+        warmUpWaiter = null;
+    }
+
+    /** Whether the warm-up is over: a probe for tests. */
+    static boolean warmUpDone() {
+        return warmedUp;
+    }
+
+    /**
      * Whether {@code thread} is the warm-up thread, which never wakes a goroutine (for the deadlock report, which
      * must not wait for it); never starts the warm-up.
      */
@@ -188,7 +221,7 @@ public final class TimerHeap implements TimerSource {
                 warmingUp = thread;
                 thread.start();
             } catch (Throwable failure) {
-                // no warm-up: the first timer loads the classes itself
+                warmedUp = true; // no warm-up: the first timer loads the classes itself
             }
         }
 
@@ -196,10 +229,19 @@ public final class TimerHeap implements TimerSource {
         }
 
         private static void run() {
-            TimerCore timer = TimerCore.channelTimer(TimeUnit.HOURS.toNanos(1)); // in real(): starts its thread
-            timer.maybeRun();
-            timer.stop();
-            Instant.now(); // what a firing sends
+            try {
+                TimerCore timer = TimerCore.channelTimer(TimeUnit.HOURS.toNanos(1)); // in real(): starts its thread
+                timer.channel().tryReceive(); // the receive path of a timer's channel, and of channels at all
+                Channel.make(1, null).tryReceive();
+                timer.stop();
+                Instant.now(); // what a firing sends
+            } finally {
+                warmedUp = true; // then reads the waiter: awaitWarmUp writes it, then reads warmedUp
+                Waiter waiter = warmUpWaiter;
+                if (waiter != null) {
+                    waiter.signal();
+                }
+            }
         }
     }
 

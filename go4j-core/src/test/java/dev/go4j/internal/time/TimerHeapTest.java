@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link TimerHeap} and {@link TimerCore}'s func timers: due timers run in due order, a successful stop means the
  * function never runs (and takes it out of the middle of the heap, lazily), a timer due before the runner's
- * planned wake-up wakes it, a failing function does not stop the runner, stopped timers do not pile up, and a
- * channel timer is in the heap only while a goroutine waits on it.
+ * planned wake-up wakes it, a failing function does not stop the runner, stopped timers do not pile up, a
+ * channel timer is in the heap only while a goroutine waits on it, and the warm-up that Go.main waits for ends.
  */
 class TimerHeapTest {
     private static final long HOUR = TimeUnit.HOURS.toNanos(1);
@@ -132,5 +132,19 @@ class TimerHeapTest {
         timer.c().receive(); // parks: the timer must be heaped to wake it
         assertThat(heap.pending()).as("after the wait").isEqualTo(before);
         assertThat(channels).hasSize(1_000);
+    }
+
+    /**
+     * The warm-up that Go.main waits for has started the real-time heap's runner and is over when awaitWarmUp
+     * returns (its thread then ends), and a second call returns at once.
+     */
+    @Test
+    void warmUpStartsTheRealTimeRunnerAndEnds() {
+        TimerHeap.awaitWarmUp();
+        assertThat(TimerHeap.warmUpDone()).isTrue();
+        assertThat(TimerHeap.real().runner().isAlive()).isTrue();
+        awaitCondition("the warm-up thread ended", () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(TimerHeap::isWarmUpThread));
+        TimerHeap.awaitWarmUp();
     }
 }
