@@ -173,10 +173,17 @@ public final class Program {
             }
             fatalPanic(g, failure);
         }
-        Thread thread = Thread.currentThread();
-        thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
-        if (Jfr.on()) {
+        if (Jfr.on()) { // first: a handler that throws must not lose the event
             Jfr.panic(g.id(), panicText(failure), failure.getClass(), failure instanceof FatalError, false);
+        }
+        Thread thread = Thread.currentThread();
+        try {
+            thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
+        } catch (Throwable handlerFailure) {
+            // What the JVM does when a platform thread's handler throws: one line, and the thread ends normally.
+            // Left to escape, it would leave the goroutine's virtual thread through the JDK's machinery.
+            System.err.println("Exception: " + handlerFailure.getClass().getName()
+                    + " thrown from the UncaughtExceptionHandler in thread \"" + thread.getName() + "\"");
         }
     }
 

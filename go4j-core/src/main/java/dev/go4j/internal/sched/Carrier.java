@@ -179,13 +179,26 @@ final class Carrier extends Thread {
             try {
                 task.run();
             } catch (Throwable t) {
-                getUncaughtExceptionHandler().uncaughtException(this, t);
+                taskFailed(t);
             }
             CURRENT.setRelease(this, null);
             forgetTaken((int) HEAD.getAcquire(this)); // slots thieves took while it ran (nothing to do, usually)
             if (stuck && clearStuck()) {
                 sched.carrierCameBack(this);
             }
+        }
+    }
+
+    /**
+     * A task threw (the JDK's continuation machinery lets nothing escape normally, but a virtual thread's failing
+     * uncaught-exception handler does): reported to this carrier's handler, and whatever that throws is dropped,
+     * since a carrier that left its loop would strand every task in its queues.
+     */
+    private void taskFailed(Throwable t) {
+        try {
+            getUncaughtExceptionHandler().uncaughtException(this, t);
+        } catch (Throwable handlerFailure) {
+            // the carrier runs on
         }
     }
 

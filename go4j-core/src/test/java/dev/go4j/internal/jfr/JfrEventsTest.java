@@ -266,7 +266,10 @@ class JfrEventsTest {
     void aPanicInLibraryModeIsRecordedAndStillReachesTheHandler() throws Exception {
         Thread.UncaughtExceptionHandler saved = Thread.getDefaultUncaughtExceptionHandler();
         var caught = new CompletableFuture<Thread>();
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> caught.complete(t));
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            caught.complete(t);
+            throw new IllegalStateException("a handler that fails"); // the event is committed all the same
+        });
         try (var recording = new Recording()) {
             recording.enable("dev.go4j.Panic");
             recording.start();
@@ -274,7 +277,7 @@ class JfrEventsTest {
                 throw new Panic("boom in a library");
             });
             Thread failed = await(caught);
-            join(failed); // the goroutine commits the event after the handler returned: wait until it has ended
+            join(failed);
             recording.stop();
 
             assertThat(events(recording, "dev.go4j.Panic")).anySatisfy(e -> {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.go4j.Chan;
 import dev.go4j.Go;
+import dev.go4j.Panic;
 import dev.go4j.WaitReason;
 import dev.go4j.internal.park.Quiescence;
 import dev.go4j.programs.JavaProcess;
@@ -35,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -170,6 +172,14 @@ class SchedulerTest {
         assertThat(Go.gomaxprocs(0)).as("n < 1 only queries").isEqualTo(1);
         assertThat(Go.gomaxprocs(2)).isEqualTo(1);
         assertThat(SCHED.carriers).hasSize(2);
+        assertThat(carriersOfTwoBusyGoroutines()).hasSize(2);
+    }
+
+    /**
+     * The carriers that two goroutines run on when each holds its carrier until the other one runs: two if both
+     * carriers take work.
+     */
+    private static java.util.Set<Thread> carriersOfTwoBusyGoroutines() {
         var carriers = Collections.synchronizedSet(new java.util.HashSet<Thread>());
         var wg = new WaitGroup();
         var bothBusy = new CountDownLatch(2);
@@ -183,7 +193,7 @@ class SchedulerTest {
             });
         }
         wg.await();
-        assertThat(carriers).hasSize(2);
+        return carriers;
     }
 
     private static boolean runsSomewhere() throws Exception {
@@ -375,6 +385,31 @@ class SchedulerTest {
             wakes.complete(SCHED.stats.wakes.sum() - before);
         });
         assertThat(await(wakes)).as("carriers woken during 10 000 yields").isLessThan(10);
+    }
+
+    /**
+     * A goroutine's exception whose uncaught-exception handler throws too ends that goroutine only: the handler's
+     * exception is dropped (as the JVM drops a platform thread's), and no carrier leaves its loop for it.
+     */
+    @Test
+    @ResourceLock("go4j.panicPolicy")
+    void aFailingUncaughtExceptionHandlerStopsNoCarrier() {
+        Thread.UncaughtExceptionHandler saved = Thread.getDefaultUncaughtExceptionHandler();
+        var handled = new CompletableFuture<Thread>();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            handled.complete(t);
+            throw new IllegalStateException("a handler that fails");
+        });
+        try {
+            Go.go(() -> {
+                throw new Panic("boom");
+            });
+            join(await(handled));
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(saved);
+        }
+        assertThat(SCHED.carriers).hasSize(2).allSatisfy(c -> assertThat(c.isAlive()).isTrue());
+        assertThat(carriersOfTwoBusyGoroutines()).as("both carriers still run goroutines").hasSize(2);
     }
 
     /** -Dgo4j.scheduler=jdk forces the fallback; -Dgo4j.scheduler=go4j without the access fails naming the flag. */
