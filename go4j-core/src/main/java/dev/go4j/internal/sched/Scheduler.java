@@ -330,16 +330,15 @@ public final class Scheduler {
      * to look for work, takes it right back.
      */
     private boolean putGlobalIsOnlyWork(Runnable task, Carrier c) {
+        return putGlobal(task) == 1 && c.queued() == 0;
+    }
+
+    /** Puts {@code task} on the global queue; returns the queue's size after the put. */
+    private int putGlobal(Runnable task) {
         global.offer(task);
         int size = globalSize.incrementAndGet();
         stats.globalPuts.increment();
-        return size == 1 && c.queued() == 0;
-    }
-
-    private void putGlobal(Runnable task) {
-        global.offer(task);
-        globalSize.incrementAndGet();
-        stats.globalPuts.increment();
+        return size;
     }
 
     /** Puts a batch on the global queue (a full local queue, a retiring carrier). */
