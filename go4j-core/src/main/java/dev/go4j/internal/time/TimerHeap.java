@@ -60,10 +60,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * price is at most EARLY_WAKE_NANOS of one core per planned wake-up; a signalled runner (a nudge, an earlier
  * head) does not spin.
  *
- * Warm-up. A cold JVM loads and verifies the dozen classes between Time.after and its firing (the facade, the
- * timer, its channel, this heap and its thread, Instant) in about 3 ms on a 2-core machine, which a program's
- * first timer would add to its lateness (Go: about 0.1 ms), and a program's first receive loads the channel
- * core's too. So the first use of Go (its class initialiser) has a short-lived daemon thread make a timer in
+ * Warm-up. A cold JVM loads and verifies the dozen classes between Time.after and its firing (the timer, its
+ * channel, this heap and its thread, Instant, and the facade) in about 3 ms on a 2-core machine, which a
+ * program's first timer would add to its lateness (Go: about 0.1 ms), and a program's first receive loads the
+ * channel core's too. The facade (dev.go4j.time) is left to the first call: internal code does not use it. So the first use of Go (its class initialiser) has a short-lived daemon thread make a timer in
  * the real-time heap, poll its channel and another channel, and stop it, which loads them and starts the
  * runner while the program starts up; Go.main waits for it (at most 100 ms) before it runs the program's body,
  * as Go's runtime is set up before main.main runs, so a program's timers never wait for class loading. Library
