@@ -60,8 +60,12 @@ class SchedulerTest {
     @BeforeEach
     void awaitSettledScheduler() {
         Go.gomaxprocs(2);
-        awaitCondition("two carriers, none stuck",
-                () -> SCHED.carriers.length == 2 && SCHED.stuckCarriers() == 0);
+        try {
+            awaitCondition("two carriers, none stuck",
+                    () -> SCHED.carriers.length == 2 && SCHED.stuckCarriers() == 0);
+        } catch (AssertionError unsettled) {
+            throw new AssertionError(unsettled.getMessage() + "\nthe scheduler then: " + SCHED, unsettled);
+        }
     }
 
     @AfterEach
