@@ -38,6 +38,8 @@ import java.util.concurrent.locks.LockSupport;
  *     IDLE            parked; counted in Scheduler.idle
  *     WOKEN_SPINNING  a waker claimed this IDLE carrier and counted it as spinning (Go's startm(spinning));
  *                     the owner moves to RUNNING when it wakes
+ *     LEFT            retired and gone from the scheduler: a stuck mark the monitor sets now (on a stale look)
+ *                     is cleared by the monitor itself, as for an IDLE carrier (Scheduler.replace)
  *
  * Fields read by other threads (the monitor, thieves, wakers) are volatile or accessed with VarHandles; `current`
  * and `runs` are written by the owner with release (opaque reads elsewhere: a sample, exact whenever the owner
@@ -54,6 +56,7 @@ final class Carrier extends Thread {
     static final int RUNNING = 0;
     static final int IDLE = 1;
     static final int WOKEN_SPINNING = 2;
+    static final int LEFT = 3;
     /**
      * How long a thief sleeps before taking a running carrier's runnext: Go's runqgrab usleep(3). It sleeps rather
      * than spins, so that on a machine with few cores the victim can run meanwhile (the OS's timer slack, 50 µs on
@@ -513,6 +516,12 @@ final class Carrier extends Thread {
         Runnable task;
         while ((task = takeRunnext()) != null || (task = takeLocal()) != null) {
             sched.putGlobal(new Runnable[] {task});
+        }
+        // A mark set after this carrier's last task ended (a stale look) must not outlive it: write the state,
+        // then read the mark, while Scheduler.replace writes the mark, then reads the state.
+        STATE.setVolatile(this, LEFT);
+        if (stuck && clearStuck()) {
+            sched.carrierCameBack(this);
         }
         sched.wakeIdle();
     }

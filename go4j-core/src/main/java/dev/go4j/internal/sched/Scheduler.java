@@ -476,7 +476,8 @@ public final class Scheduler {
      * monitor's look may be stale: {@code c} may have finished that task and gone idle since, past its check of
      * {@code stuck}, and would then stay counted stuck, its stand-in never retiring, until it ran another task. So
      * the stand-in is counted and started before {@code stuck} is set (volatile), and {@code c}'s state (volatile)
-     * is read after; {@code c} writes its state IDLE (volatile) before it reads {@code stuck} as it parks. One of
+     * is read after; {@code c} writes its state IDLE (volatile) before it reads {@code stuck} as it parks, or LEFT
+     * as it retires (GOMAXPROCS went down, or it was a stand-in itself). One of
      * the two sees the other's write, and the one whose CAS clears {@code stuck} reports {@code c} back.
      */
     void replace(Carrier c) {
