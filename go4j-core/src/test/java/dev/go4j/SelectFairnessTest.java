@@ -68,11 +68,15 @@ class SelectFairnessTest {
     };
 
     /**
-     * k cases that are all ready before every select: the cases, the same operations as clauses that give their
-     * index, and what restores readiness after case {@code winner} fired.
+     * k cases that are all ready before every select, perhaps among others that never are: the cases, the same
+     * operations as clauses, each ready one firing its rank among the ready ones, and what restores readiness
+     * after the ready case of rank {@code winner} fired.
      */
-    private record Scenario(String name, Select.Case[] cases, Select.Clause<Integer>[] clauses,
+    private record Scenario(String name, int ready, Select.Case[] cases, Select.Clause<Integer>[] clauses,
             IntConsumer restore) {
+        Scenario(String name, Select.Case[] cases, Select.Clause<Integer>[] clauses, IntConsumer restore) {
+            this(name, cases.length, cases, clauses, restore);
+        }
     }
 
     @SafeVarargs
@@ -121,9 +125,33 @@ class SelectFairnessTest {
         return new Scenario("three closed channels", cases, clauses, winner -> { });
     }
 
-    /** How often each case won over {@value #SELECTS} selects. */
+    /**
+     * Three closed channels among twenty cases (more than the sixteen whose poll order select packs into a word),
+     * at the first, a middle and the last place; the other seventeen never become ready.
+     */
+    @SuppressWarnings("unchecked")
+    private Scenario threeReadyAmongTwentyCases() {
+        Select.Case[] cases = new Select.Case[20];
+        Select.Clause<Integer>[] clauses = (Select.Clause<Integer>[]) new Select.Clause<?>[20];
+        int rank = 0;
+        for (int i = 0; i < cases.length; i++) {
+            Chan<Integer> ch = Chan.make();
+            if (i == 0 || i == 9 || i == cases.length - 1) {
+                ch.close();
+                int ranked = rank++;
+                cases[i] = onReceiveOk(ch, r -> fired = ranked);
+                clauses[i] = receiveOkClause(ch, r -> ranked);
+            } else {
+                cases[i] = onReceiveOk(ch, r -> fired = -1);
+                clauses[i] = receiveOkClause(ch, r -> -1);
+            }
+        }
+        return new Scenario("three ready among twenty cases", 3, cases, clauses, winner -> { });
+    }
+
+    /** How often each ready case won over {@value #SELECTS} selects, by rank. */
     private static long[] wins(Selector selector, Scenario scenario) {
-        long[] wins = new long[scenario.cases().length];
+        long[] wins = new long[scenario.ready()];
         for (int i = 0; i < SELECTS; i++) {
             int winner = selector.select(scenario);
             wins[winner]++;
@@ -166,6 +194,16 @@ class SelectFairnessTest {
     }
 
     @Test
+    void threeReadyCasesAmongTwentyEachWinAThirdOfTheTime() {
+        assertFair(threeReadyAmongTwentyCases());
+    }
+
+    @Test
+    void threeReadyClausesAmongTwentyEachWinAThirdOfTheTime() {
+        assertFair(value, threeReadyAmongTwentyCases());
+    }
+
+    @Test
     void twoReadyReceiveClausesEachWinHalfTheTime() {
         assertFair(value, twoReadyReceives());
     }
@@ -183,7 +221,7 @@ class SelectFairnessTest {
     @Test
     void theFirstReadyVariantFailsTheSameCheck() {
         for (Scenario scenario : new Scenario[] {twoReadyReceives(), aReadySendAgainstAReadyReceive(),
-                threeClosedChannels()}) {
+                threeClosedChannels(), threeReadyAmongTwentyCases()}) {
             long[] wins = wins(firstReady, scenario);
             assertThat(wins[0]).as(scenario.name()).isEqualTo(SELECTS);
             assertThat(unfairness(wins)).as(scenario.name()).isNotNull();

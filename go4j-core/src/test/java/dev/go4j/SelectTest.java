@@ -72,6 +72,24 @@ class SelectTest {
     }
 
     @Test
+    void aSelectWithAReadyCaseTakesNoLockOfAChannelWhoseCasesAreNotReady() throws Exception {
+        Chan<String> busy = Chan.make(); // nobody waits on it: neither of its cases can proceed
+        Chan<String> ready = Chan.make(1);
+        ready.send("x");
+        var got = new CompletableFuture<String>();
+        ChannelProbe.lock(busy); // as if an operation on it were in progress
+        try {
+            Go.go(() -> select(
+                    onReceive(busy, never()),
+                    onSend(busy, "y", neverRuns()),
+                    onReceive(ready, got::complete)));
+            assertThat(await(got)).isEqualTo("x"); // a select that locked every channel first would wait here
+        } finally {
+            ChannelProbe.unlock(busy);
+        }
+    }
+
+    @Test
     void blocksUntilOneCaseCanProceedThenPerformsExactlyThatOneAndRunsItsBody() throws Exception {
         Chan<String> a = Chan.make();
         Chan<String> b = Chan.make();

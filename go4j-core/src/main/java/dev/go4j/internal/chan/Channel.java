@@ -73,8 +73,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *     either found room under the lock after the k-th receive released it, or waited and was claimed by it.
  *
  * Locks: a plain operation holds one channel lock for a few steps and never parks or runs user code while
- * holding it; wake-ups (unpark) happen after unlocking. Selection holds the locks of all its channels at once,
- * taken in increasing `id` order, so that no two selects (or a select and a plain op) can deadlock. The lock is a
+ * holding it; wake-ups (unpark) happen after unlocking. Selection first tries its cases one channel lock at a
+ * time, as plain operations do, and then, if none proceeded, holds the locks of all its channels at once, taken in
+ * increasing `id` order, so that no two selects (or a select and a plain op) can deadlock. The lock is a
  * RuntimeLock (spin, then sleep; see its notes); contention on it is brief and is not a Go wait reason, just as
  * contention on the Go runtime's channel lock is invisible to goroutine dumps. Lock order with timers: a timer's
  * lock before its channel's (the timer sends while holding its own lock); nothing takes a timer lock while
@@ -87,7 +88,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * Non-blocking fast paths (as chan.go): a trySend on a channel that is open and not ready, and a tryReceive on
  * an empty channel, are decided by two racy single-word reads (closed, and count or the head of the opposite
- * queue) without taking the lock; the comments at the two sites argue why that is linearisable.
+ * queue) without taking the lock; the comments at the two sites argue why that is linearisable. A select's first
+ * pass asks the same reads (maySend, mayReceive) which of its cases to try under the lock.
  *
  * JFR: close emits dev.go4j.ChannelClosed (name, capacity, what was still buffered, how many receivers and senders
  * it woke) after the wake-ups, outside the lock; with no recording running it costs one read of Jfr.on().
@@ -450,6 +452,16 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Racy "a send might proceed": false means there was a moment since the call when it could not. */
+    final boolean maySend() {
+        return (boolean) CLOSED.getAcquire(this) || !full();
+    }
+
+    /** Racy "a receive might proceed", in the same sense as maySend(). */
+    final boolean mayReceive() {
+        return !empty() || (boolean) CLOSED.getAcquire(this);
     }
 
     /** Racy "a send would have to wait" for the fast path; may say false wrongly, never true wrongly while open. */
