@@ -44,8 +44,8 @@ class BenchTest {
     }
 
     @Test
-    void aForkHasAFixedHeapAndOtherwiseTheSameOptions() {
-        assertThat(Bench.FORK_JVM_ARGS).startsWith("-Xms2g", "-Xmx2g").contains(OPENS);
+    void aForkHasAFixedPreTouchedHeapAndOtherwiseTheSameOptions() {
+        assertThat(Bench.FORK_JVM_ARGS).startsWith("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch").contains(OPENS);
         List<String> big = Bench.forkJvmArgs(Bench.DUMP_HEAP);
         assertThat(big).startsWith("-Xms6g", "-Xmx6g");
         assertThat(big.subList(2, big.size())).isEqualTo(Bench.FORK_JVM_ARGS.subList(2, Bench.FORK_JVM_ARGS.size()));
