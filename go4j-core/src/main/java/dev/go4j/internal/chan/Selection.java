@@ -152,7 +152,6 @@ public final class Selection<C, R> extends Waiter implements Unlocker, Blocker {
      */
     private int planPollOrder() {
         int defaultCase = -1;
-        long packed = 0;
         for (int i = 0; i < cases.length; i++) {
             C c = cases[i];
             if (reader.kind(c) == Kind.DEFAULT) {
@@ -167,15 +166,9 @@ public final class Selection<C, R> extends Waiter implements Unlocker, Blocker {
                 if (channel.bubble() != null) {
                     channel.checkBubble("select on");
                 }
-                if (order == null) {
-                    packed |= (long) i << (4 * live);
-                } else {
-                    order[live] = i;
-                }
-                live++;
+                setSlot(live++, i);
             }
         }
-        packedLow = packed;
         return defaultCase;
     }
 
