@@ -320,7 +320,7 @@ public abstract sealed class Channel<T> implements Unlocker, DebugNamed permits 
             checkBubble("send on");
             Bubble.point("chan send", this);
         }
-        if (deadline.isNow() && !(boolean) CLOSED.getAcquire(this) && full()) {
+        if (deadline.isNow() && !maySend()) {
             // Go's lock-free fast path: "not closed" then "not ready", each a single read. A closed channel
             // never becomes "not ready" again, so there was a moment when it was open and not ready: the
             // non-blocking send is linearised there and fails, without touching the lock.
