@@ -40,12 +40,14 @@ public final class EmbeddedPrograms {
     static void run(String[] args) {
         for (int program = 1; program <= 2; program++) {
             int status = Go.run(args, () -> {
+                // Counted before the worker starts: after wg.await() the worker may still be on its way out.
+                int alive = Go.numGoroutine();
                 var wg = new WaitGroup();
                 Chan<Long> id = Chan.make(1);
                 wg.go(() -> id.send(Go.goroutines().getLast().id()));
                 wg.await();
                 System.out.println("main is goroutine " + Go.goroutines().getFirst().id() + ", its worker was "
-                        + id.receive() + ", " + Go.numGoroutine() + " goroutine alive");
+                        + id.receive() + ", " + alive + " goroutine alive");
             });
             System.out.println("program " + program + " exited with status " + status);
         }
